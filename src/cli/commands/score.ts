@@ -1,0 +1,136 @@
+import { Option, type Command } from 'commander';
+import type { Model, Sector } from '../../data/model.js';
+import type { Method, SectorScore } from '../../engine/results.js';
+import { scoreSector } from '../../engine/score.js';
+import { scoreTrend, type Trend } from '../../engine/trend.js';
+import { cell, lines, table, type Block, type CellLike, type View } from '../../render/view.js';
+import { getModel } from '../context.js';
+import { chokeText, num, pct, riskCell, snapshotText, topText, upper } from '../format.js';
+import { addDataOption, addOutputOptions, addYearOption, examples } from '../options.js';
+import { render, write } from '../output.js';
+import { parseCountry, parsePercent, parseYear, pickSectors } from '../parse.js';
+import { ratingText, ratingTone } from './stages.js';
+
+export function registerScore(program: Command): void {
+  const cmd = program
+    .command('score')
+    .description('score a chain stage by stage from a viewpoint: shares, concentration, chokepoints, risk, weakest link')
+    .argument('[sector]', 'sector id, name or alias')
+    .option('-a, --all', 'every sector')
+    .option('-c, --country <country>', "viewpoint country (default: the sector's assessor, the US for the built-in sectors)")
+    .addOption(new Option('-m, --method <method>', 'stage risk method').choices(['blended', 'eu-crm', 'rating']).default('blended'))
+    .option('-t, --threshold <percent>', 'chokepoint line: one supplier holding this share of world supply or more', '65')
+    .option('--trend', 'show how stage risks and the weakest link move across the years the data hold');
+  addOutputOptions(addYearOption(addDataOption(cmd)));
+  examples(cmd, [
+    'scsr score semiconductors',
+    'scsr score batteries --country kr',
+    'scsr score semiconductors --year 2032',
+    'scsr score semiconductors --trend',
+    'scsr score --all --method eu-crm --json | jq ".scores[] | {sector, weakest: .weakestLink.stage}"',
+  ]);
+  cmd.action(async (sectorArg: string | undefined, _o, command: Command) => {
+    const opts = command.optsWithGlobals();
+    const model = await getModel(opts);
+    const sectors = pickSectors(model, sectorArg, opts.all);
+    const year = parseYear(opts.year);
+    const thresholdPct = parsePercent('--threshold', opts.threshold, 65);
+    const viewpoint = opts.country ? parseCountry(model, opts.country) : undefined;
+    const method = opts.method as Method;
+    const base = { method, thresholdPct, ...(viewpoint ? { viewpoint } : {}) };
+    if (opts.trend) {
+      const trends = sectors.map((s) => scoreTrend(model, s, base));
+      write(await render('score', { trends }, () => trendView(trends), opts));
+      return;
+    }
+    const scores = sectors.map((s) => scoreSector(model, s, { ...base, ...(year !== undefined ? { year } : {}) }));
+    write(await render('score', { scores }, () => scoreView(model, sectors, scores), opts));
+  });
+}
+
+export function scoreView(model: Model, sectors: Sector[], scores: SectorScore[]): View {
+  const blocks: Block[] = [];
+  scores.forEach((s, i) => {
+    const v = upper(s.viewpoint);
+    const isAssessor = s.assessor === s.viewpoint;
+    const rows: CellLike[][] = [];
+    for (const st of s.stages) {
+      rows.push([
+        String(st.order),
+        cell(st.name, 'strong'),
+        isAssessor ? cell(ratingText(st.rating), st.rating ? ratingTone[st.rating.value] : 'muted') : cell('-', 'muted'),
+        pct(st.viewpointSharePct),
+        topText(st),
+        st.hhi === null ? 'no data' : `${Math.round(st.hhi)} ${st.hhiBand === 'highly concentrated' ? 'high' : st.hhiBand === 'moderately concentrated' ? 'mod.' : 'low'}`,
+        chokeText(st),
+        riskCell(st.risk.value, s.method),
+        cell(st.basedOn && st.basedOn !== 'stage' ? `from input ${st.basedOn.slice(6)}` : snapshotText(st.snapshot), 'muted'),
+      ]);
+      for (const inp of st.inputs) {
+        rows.push([
+          '',
+          cell(`  ↳ ${inp.name}`, 'muted'),
+          '',
+          pct(inp.viewpointSharePct),
+          topText(inp),
+          inp.hhi === null ? 'no data' : String(Math.round(inp.hhi)),
+          chokeText(inp),
+          cell(inp.modelledRisk === null ? 'no data' : `(${inp.modelledRisk.toFixed(1)})`, 'muted'),
+          cell(snapshotText(inp.snapshot), 'muted'),
+        ]);
+      }
+    }
+    const methodLabel = s.method === 'blended' ? 'risk 0-100, blended' : s.method === 'rating' ? 'risk 0-100, rating only' : 'EU CRM supply risk SR';
+    blocks.push(
+      table(
+        [
+          { header: '#', key: 'order', align: 'right' },
+          { header: 'Stage', key: 'stage' },
+          { header: 'Rating', key: 'rating' },
+          { header: `${v} share`, key: 'viewpoint_share', align: 'right' },
+          { header: 'Top supplier', key: 'top_supplier' },
+          { header: 'HHI', key: 'hhi', align: 'right' },
+          { header: 'Chokepoint', key: 'chokepoint' },
+          { header: 'Risk', key: 'risk' },
+          { header: 'Data', key: 'data' },
+        ],
+        rows,
+        `${s.name} from the viewpoint of ${model.countries.countries.find((c) => c.code === s.viewpoint)?.name ?? v} (${methodLabel}${s.year ? `, year ${s.year}` : ', latest actual data'})`,
+      ),
+    );
+    const chain: CellLike[] = [];
+    if (s.weakestLink) {
+      chain.push(cell(`Weakest link: ${s.weakestLink.name} (risk ${num(s.weakestLink.risk, 2)})`, 'bad'));
+      for (const w of s.weakestLink.why) chain.push(`  · ${w}`);
+    } else chain.push(cell('Weakest link: no data', 'muted'));
+    if (s.modelledWeakestLink && s.modelledWeakestLink.stage !== s.weakestLink?.stage) {
+      chain.push(`Modelled-only weakest link: ${s.modelledWeakestLink.name} (modelled risk ${num(s.modelledWeakestLink.risk)})`);
+    }
+    if (s.resilience !== null) chain.push(`Resilience: ${num(s.resilience)} (100 − weakest link); mean stage risk ${num(s.meanRisk)}`);
+    else if (s.meanRisk !== null) chain.push(`Mean stage SR: ${num(s.meanRisk, 3)}`);
+    const top = s.exposures.slice(0, 5);
+    if (top.length) chain.push(`Top exposures of ${v} (max share of foreign supply at a stage): ${top.map((e) => `${e.name} ${pct(e.maxPct, 0)} (${e.maxStage})`).join(', ')}`);
+    const disagree = s.stages.filter((st) => st.risk.disagreement);
+    if (disagree.length) chain.push(cell(`Rating and model disagree (>30 points) at: ${disagree.map((d) => `${d.name} (rating ${d.risk.rating}, modelled ${num(d.risk.modelled)})`).join('; ')}`, 'warn'));
+    const noData = s.stages.filter((st) => st.snapshot === null);
+    if (noData.length) chain.push(cell(`No share data: ${noData.map((d) => d.name).join(', ')}`, 'muted'));
+    if (s.method === 'eu-crm') {
+      const defs = [...new Set(s.stages.flatMap((st) => st.risk.euCrm?.defaults ?? []))];
+      if (defs.length) chain.push(cell(`EU CRM defaults used: ${defs.join('; ')}`, 'muted'));
+    }
+    chain.push(cell(`Sources: \`scsr sources ${sectors[i]!.id}\`; every step: \`scsr explain ${sectors[i]!.id} <stage>\``, 'muted'));
+    blocks.push(lines(chain));
+  });
+  return { blocks };
+}
+
+function trendView(trends: Trend[]): View {
+  const blocks: Block[] = [];
+  for (const t of trends) {
+    const cols = [{ header: 'Stage', key: 'stage' }, ...t.years.map((y) => ({ header: `${y.year}${y.projection ? ' (proj.)' : ''}`, key: String(y.year), align: 'right' as const }))];
+    const rows: CellLike[][] = t.stages.map((st) => [cell(st.name, 'strong'), ...st.risks.map((r) => riskCell(r, t.method))]);
+    rows.push([cell('Weakest link', 'bad'), ...t.weakestLinks.map((w) => w ?? 'no data')]);
+    blocks.push(table(cols, rows, `${t.name}: stage risk by data year, viewpoint ${upper(t.viewpoint)} (a year uses the latest actual data at or before it; projections only in their own year)`));
+  }
+  return { blocks };
+}

@@ -1,0 +1,24 @@
+// Options shared by several commands, declared once.
+import { Option, type Command } from 'commander';
+import { FORMATS } from './output.js';
+
+const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
+
+export function addOutputOptions(cmd: Command): Command {
+  return cmd
+    .addOption(new Option('-f, --format <format>', 'output format (default: table)').choices([...FORMATS, 'markdown']))
+    .option('--json', 'JSON output (same as --format json; documented in docs/json.md)');
+}
+
+export function addDataOption(cmd: Command): Command {
+  return cmd.option('-d, --data <path>', 'add or override sectors/countries from a YAML file or directory (repeatable; also SCSR_DATA)', collect);
+}
+
+export function addYearOption(cmd: Command): Command {
+  return cmd.option('-y, --year <year>', 'data snapshot year (default: the latest actual year; a projection only when asked for)');
+}
+
+/** Help text block of examples, appended after the options. */
+export function examples(cmd: Command, lines: string[]): Command {
+  return cmd.addHelpText('after', `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`);
+}

@@ -1,0 +1,31 @@
+// The built-in model: data/*.yaml validated at build time and shipped as dist/builtin.json,
+// so the common path reads one JSON file and loads neither yaml nor zod.
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Model } from './model.js';
+
+let cached: Model | undefined;
+
+/** Where data/*.yaml live: beside dist/ in the package, two levels up from src/data in the repo. */
+export function builtinDataDir(): string {
+  for (const rel of ['../data/', '../../data/']) {
+    const dir = fileURLToPath(new URL(rel, import.meta.url));
+    if (existsSync(`${dir}countries.yaml`)) return dir;
+  }
+  return fileURLToPath(new URL('../data/', import.meta.url));
+}
+
+export async function loadBuiltin(): Promise<Model> {
+  if (cached) return cached;
+  const compiled = new URL('./builtin.json', import.meta.url);
+  if (existsSync(compiled)) {
+    cached = JSON.parse(readFileSync(compiled, 'utf8')) as Model;
+    return cached;
+  }
+  // Running from source (tests, dev scripts): compile the YAML now.
+  const { compileBuiltin } = await import('./compile.js');
+  const r = compileBuiltin(builtinDataDir());
+  if (!r.ok) throw new Error(`built-in data is invalid:\n${r.errors.map((e) => `${e.file}:${e.line}:${e.col}: ${e.path} ${e.message}`).join('\n')}`);
+  cached = r.value;
+  return cached;
+}

@@ -1,0 +1,145 @@
+// Reading user data: files and directories given by --data or SCSR_DATA, validated and merged
+// over the built-in model. Heavy (yaml, zod): imported lazily, only when user files are read.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { extname, join } from 'node:path';
+import type { DataError, Result } from './errors.js';
+import { emptyCountries, mergeCountries, type CountriesData, type Model, type Sector } from './model.js';
+import type { CountriesFile } from './schema.js';
+import { checkCountries, checkSector, validateShape, type FileKind } from './validate.js';
+import { parseYaml, type Located } from './yaml-doc.js';
+
+/** Largest data file read, in bytes (docs/data.md#limits). */
+export const MAX_FILE_BYTES = 10 * 1024 * 1024;
+const DATA_EXTENSIONS = new Set(['.yaml', '.yml']);
+
+function ioError(file: string, message: string): DataError {
+  return { file, line: 0, col: 0, path: '', message, io: true };
+}
+
+function describeFsError(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  switch (code) {
+    case 'ENOENT': return 'no such file or directory';
+    case 'EACCES':
+    case 'EPERM': return 'permission denied';
+    case 'ELOOP': return 'too many levels of symbolic links (a symlink loop?)';
+    case 'EISDIR': return 'is a directory';
+    default: return (e as Error).message ?? String(e);
+  }
+}
+
+/** Files named by the given paths: a file as is, a directory's *.yaml/*.yml files (sorted, not recursive). */
+export function expandPaths(paths: readonly string[]): { files: string[]; errors: DataError[] } {
+  const files: string[] = [];
+  const errors: DataError[] = [];
+  for (const p of paths) {
+    try {
+      const st = statSync(p);
+      if (st.isDirectory()) {
+        const names = readdirSync(p).filter((n) => !n.startsWith('.') && DATA_EXTENSIONS.has(extname(n).toLowerCase())).sort();
+        if (names.length === 0) errors.push(ioError(p, 'directory holds no .yaml or .yml files'));
+        files.push(...names.map((n) => join(p, n)));
+      } else files.push(p);
+    } catch (e) {
+      errors.push(ioError(p, describeFsError(e)));
+    }
+  }
+  return { files: [...new Set(files)], errors };
+}
+
+export interface ParsedFile {
+  file: string;
+  kind: FileKind;
+  doc: Located;
+  sector?: Sector;
+  countries?: CountriesFile;
+}
+
+/** Read, parse and shape-check one file. */
+export function readDataFile(file: string): Result<ParsedFile> {
+  let text: string;
+  try {
+    const st = statSync(file);
+    if (st.isDirectory()) return { ok: false, errors: [ioError(file, 'is a directory')] };
+    if (st.size > MAX_FILE_BYTES) {
+      return { ok: false, errors: [ioError(file, `is ${st.size} bytes, over the ${MAX_FILE_BYTES}-byte limit for a data file`)] };
+    }
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    return { ok: false, errors: [ioError(file, describeFsError(e))] };
+  }
+  const parsed = parseYaml(text, file);
+  if (!parsed.ok) return parsed;
+  const shaped = validateShape(file, parsed.value);
+  if (shaped.errors.length > 0) return { ok: false, errors: shaped.errors };
+  return {
+    ok: true,
+    value: { file, kind: shaped.kind, doc: parsed.value, ...(shaped.sector ? { sector: shaped.sector } : {}), ...(shaped.countries ? { countries: shaped.countries } : {}) },
+  };
+}
+
+export interface FileReport {
+  file: string;
+  kind?: FileKind;
+  /** Sector id or `countries`. */
+  label?: string;
+  errors: DataError[];
+}
+
+/**
+ * Validate files and merge them over `base`. Countries files are merged first, so a user
+ * sector may name a country its own countries file adds. Every file is checked; all errors
+ * of every file are returned, with a report per file for `scsr validate`.
+ */
+export function loadFiles(paths: readonly string[], base: Model): { model?: Model; reports: FileReport[]; errors: DataError[] } {
+  const { files, errors: pathErrors } = expandPaths(paths);
+  const reports: FileReport[] = pathErrors.map((e) => ({ file: e.file, errors: [e] }));
+  const parsed: ParsedFile[] = [];
+  for (const file of files) {
+    const r = readDataFile(file);
+    if (r.ok) parsed.push(r.value);
+    else reports.push({ file, errors: r.errors });
+  }
+
+  let countries: CountriesData = base.countries;
+  for (const p of parsed.filter((x) => x.kind === 'countries')) {
+    const next = mergeCountries(countries, p.countries!);
+    const errors = checkCountries(p.file, p.doc, p.countries!, next);
+    reports.push({ file: p.file, kind: 'countries', label: 'countries', errors });
+    if (errors.length === 0) countries = next;
+  }
+
+  const sectors = new Map(base.sectors.map((s) => [s.id, s]));
+  const origins: Record<string, string> = { ...base.origins };
+  const seenUser = new Map<string, string>();
+  for (const p of parsed.filter((x) => x.kind === 'sector')) {
+    const s = p.sector!;
+    const errors = checkSector(p.file, p.doc, s, countries);
+    const earlier = seenUser.get(s.id);
+    if (earlier) {
+      const { line, col } = p.doc.locate(['id']);
+      errors.unshift({ file: p.file, line, col, path: 'id', message: `sector "${s.id}" is also defined in ${earlier}` });
+    }
+    reports.push({ file: p.file, kind: 'sector', label: s.id, errors });
+    if (errors.length === 0) {
+      sectors.set(s.id, s);
+      origins[s.id] = p.file;
+      seenUser.set(s.id, p.file);
+    }
+  }
+
+  reports.sort((a, b) => files.indexOf(a.file) - files.indexOf(b.file));
+  for (const rep of reports) rep.errors.sort((a, b) => a.line - b.line || a.col - b.col);
+  const errors = reports.flatMap((r) => r.errors);
+  if (errors.length > 0) return { reports, errors };
+  return { model: { countries, sectors: [...sectors.values()], origins }, reports, errors };
+}
+
+/** Build a model from data files alone (the build step compiles the built-in data this way). */
+export function compileModel(paths: readonly string[]): Result<Model> {
+  const empty: Model = { countries: emptyCountries(), sectors: [], origins: {} };
+  const r = loadFiles(paths, empty);
+  if (!r.model) return { ok: false, errors: r.errors };
+  for (const s of r.model.sectors) r.model.origins[s.id] = 'built-in';
+  return { ok: true, value: r.model };
+}

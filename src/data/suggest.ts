@@ -1,0 +1,41 @@
+// "Did you mean" suggestions for unknown ids, codes and keys. No dependencies: used on the
+// start-up path when a sector or country argument is mistyped.
+
+/** Damerau-free Levenshtein distance, enough for typos in short identifiers. */
+export function editDistance(a: string, b: string): number {
+  if (a === b) return 0;
+  const prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0]!;
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const up = prev[j]!;
+      prev[j] = Math.min(up + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = up;
+    }
+  }
+  return prev[b.length]!;
+}
+
+/** Up to `max` candidates close to `input`, nearest first (ties keep candidate order). */
+export function suggest(input: string, candidates: Iterable<string>, max = 3): string[] {
+  const needle = input.toLowerCase();
+  const limit = Math.max(1, Math.floor(needle.length / 3));
+  const scored: Array<[string, number]> = [];
+  for (const c of new Set(candidates)) {
+    const d = editDistance(needle, c.toLowerCase());
+    if (d <= limit || (needle.length >= 3 && c.toLowerCase().startsWith(needle))) scored.push([c, d]);
+  }
+  return scored.sort((x, y) => x[1] - y[1]).slice(0, max).map(([c]) => c);
+}
+
+/** `; did you mean "kr" or "ke"?` or an empty string. */
+export function didYouMean(input: string, candidates: Iterable<string>): string {
+  return formatSuggestions(suggest(input, candidates));
+}
+
+export function formatSuggestions(s: readonly string[]): string {
+  if (s.length === 0) return '';
+  const quoted = s.map((x) => `"${x}"`);
+  return `; did you mean ${quoted.length > 1 ? `${quoted.slice(0, -1).join(', ')} or ${quoted.at(-1)}` : quoted[0]}?`;
+}

@@ -1,0 +1,298 @@
+// Validation of one parsed file: zod for shape and types, then the checks zod cannot express
+// (unique ids, references that resolve, known country codes, shares that add up).
+import type { z } from 'zod';
+import { CountriesSchema, SectorSchema } from './schema.js';
+import type { CountriesFile, Sector, Snapshot } from './schema.js';
+import { formatPath, type DataError, type PathSegment } from './errors.js';
+import type { CountriesData } from './model.js';
+import { didYouMean } from './suggest.js';
+import { DEFAULT_SUM_TOLERANCE } from './vocab.js';
+import type { Located } from './yaml-doc.js';
+
+export type FileKind = 'sector' | 'countries';
+
+/** A sector file has `stages`; a countries file has none of the sector keys. */
+export function detectKind(data: unknown): FileKind | undefined {
+  if (!data || typeof data !== 'object' || Array.isArray(data)) return undefined;
+  if ('stages' in data || 'policies' in data || 'dependencies' in data) return 'sector';
+  const keys = ['countries', 'regions', 'groups', 'concerns', 'supplierRisk'];
+  return keys.some((k) => k in data) ? 'countries' : undefined;
+}
+
+interface Ctx {
+  file: string;
+  doc: Located;
+  errors: DataError[];
+}
+
+function add(ctx: Ctx, path: readonly PathSegment[], message: string, opts?: { key?: boolean }): void {
+  const { line, col } = ctx.doc.locate(path, opts);
+  ctx.errors.push({ file: ctx.file, line, col, path: formatPath(path), message });
+}
+
+function valueAt(data: unknown, path: readonly PathSegment[]): unknown {
+  let v: unknown = data;
+  for (const seg of path) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<string | number, unknown>)[seg];
+  }
+  return v;
+}
+
+function repr(v: unknown): string {
+  if (typeof v === 'string') return JSON.stringify(v.length > 40 ? `${v.slice(0, 37)}...` : v);
+  if (typeof v === 'number') return Number.isNaN(v) ? '.nan' : Number.isFinite(v) ? String(v) : v > 0 ? '.inf' : '-.inf';
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'a list';
+  if (typeof v === 'object') return 'a mapping';
+  return String(v);
+}
+
+const typeNames: Record<string, string> = {
+  number: 'a number',
+  int: 'an integer',
+  string: 'a string',
+  boolean: 'true or false',
+  array: 'a list',
+  object: 'a mapping',
+};
+
+/** Every key any schema knows, for "did you mean" on unknown keys. */
+const KNOWN_KEYS = [
+  'id', 'name', 'aliases', 'description', 'assessor', 'sources', 'stages', 'dependencies', 'policies', 'publisher',
+  'title', 'year', 'url', 'seed', 'location', 'secondary', 'note', 'rating', 'value', 'basis', 'inferred', 'source',
+  'diagnoses', 'diagnosesSource', 'shares', 'inputs', 'demand', 'recyclingInputRate', 'substitutionIndex',
+  'importReliance', 'projection', 'metric', 'measure', 'tolerance', 'values', 'country', 'region', 'share', 'stated',
+  'low', 'high', 'kind', 'on', 'stage', 'input', 'text', 'number', 'measures', 'stagesInferred', 'impacts', 'short',
+  'long', 'gap', 'countries', 'regions', 'groups', 'concerns', 'supplierRisk', 'code', 'governance', 'wgi', 'members',
+  'residual', 'viewpoint', 'allyGroups', 'allyFactor', 'concernWeight', 'unknownWeight', 'overrides', 'from', 'to', 'weight',
+];
+
+function zodIssues(ctx: Ctx, data: unknown, issues: z.core.$ZodIssue[]): void {
+  for (const issue of issues) {
+    const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+    const got = valueAt(data, path);
+    switch (issue.code) {
+      case 'unrecognized_keys':
+        for (const key of issue.keys) add(ctx, [...path, key], `is not a known key${didYouMean(key, KNOWN_KEYS)}`, { key: true });
+        break;
+      case 'invalid_type':
+        if (got === undefined) add(ctx, path.slice(0, -1), `${formatPath(path.slice(-1))} is required`);
+        else add(ctx, path, `must be ${typeNames[issue.expected] ?? issue.expected} (got ${repr(got)})`);
+        break;
+      case 'too_big':
+      case 'too_small': {
+        if (typeof got === 'number') {
+          const range = numericRange(issue);
+          add(ctx, path, `${range} (got ${repr(got)})`);
+        } else if (Array.isArray(got)) {
+          add(ctx, path, issue.code === 'too_small' ? 'must not be empty' : 'has too many items');
+        } else if (typeof got === 'string') {
+          add(ctx, path, 'must not be empty');
+        } else add(ctx, path, issue.message);
+        break;
+      }
+      case 'invalid_value':
+        add(ctx, path, `must be one of ${issue.values.map((v) => String(v)).join(', ')} (got ${repr(got)})${typeof got === 'string' ? didYouMean(got, issue.values.map(String)) : ''}`);
+        break;
+      case 'invalid_format':
+        add(ctx, path, `${issue.message.replace(/^Invalid string: /, '')} (got ${repr(got)})`);
+        break;
+      default:
+        add(ctx, path, issue.message.charAt(0).toLowerCase() + issue.message.slice(1));
+    }
+  }
+}
+
+/** Bounds of the schemas in this file, so a message can say the whole range. */
+function numericRange(issue: z.core.$ZodIssue): string {
+  const bound = Number((issue as { maximum?: unknown; minimum?: unknown }).maximum ?? (issue as { minimum?: unknown }).minimum);
+  const known: Array<[number, number]> = [[0, 100], [0, 1], [-2.5, 2.5], [1950, 2100], [0, 5]];
+  const range = known.find(([lo, hi]) => lo === bound || hi === bound);
+  if (range) return `must be between ${range[0]} and ${range[1]}`;
+  return issue.code === 'too_big' ? `must be at most ${bound}` : `must be at least ${bound}`;
+}
+
+/** Check a number the schema accepted but YAML may have produced from `.nan` or `.inf`. */
+function checkFinite(ctx: Ctx, data: unknown, path: PathSegment[] = []): void {
+  if (typeof data === 'number' && !Number.isFinite(data)) add(ctx, path, `must be a finite number (got ${repr(data)})`);
+  else if (Array.isArray(data)) data.forEach((v, i) => checkFinite(ctx, v, [...path, i]));
+  else if (data && typeof data === 'object') for (const [k, v] of Object.entries(data)) checkFinite(ctx, v, [...path, k]);
+}
+
+function unique<T>(ctx: Ctx, items: readonly T[] | undefined, key: (x: T) => string | number, path: PathSegment[], field: string, what: string): void {
+  const seen = new Map<string | number, number>();
+  (items ?? []).forEach((item, i) => {
+    const k = key(item);
+    const first = seen.get(k);
+    if (first !== undefined) add(ctx, [...path, i, field], `duplicate ${what} "${k}" (first at ${formatPath([...path, first])})`);
+    else seen.set(k, i);
+  });
+}
+
+export interface ValidateFileResult {
+  kind: FileKind;
+  sector?: Sector;
+  countries?: CountriesFile;
+  errors: DataError[];
+}
+
+/** Shape-check one parsed file. Cross-file references are checked by `checkSector`/`checkCountries`. */
+export function validateShape(file: string, doc: Located): ValidateFileResult {
+  const ctx: Ctx = { file, doc, errors: [] };
+  const kind = detectKind(doc.data);
+  if (!kind) {
+    add(ctx, [], Array.isArray(doc.data) || typeof doc.data !== 'object'
+      ? `must be a mapping (got ${repr(doc.data)})`
+      : 'is neither a sector file (needs `stages`) nor a countries file (needs `countries`, `regions` or `groups`)');
+    return { kind: 'sector', errors: ctx.errors };
+  }
+  checkFinite(ctx, doc.data);
+  if (ctx.errors.length > 0) return { kind, errors: ctx.errors };
+  const schema = kind === 'sector' ? SectorSchema : CountriesSchema;
+  const parsed = schema.safeParse(doc.data, { reportInput: false });
+  if (!parsed.success) {
+    zodIssues(ctx, doc.data, parsed.error.issues);
+    return { kind, errors: ctx.errors };
+  }
+  return kind === 'sector'
+    ? { kind, sector: parsed.data as Sector, errors: [] }
+    : { kind, countries: parsed.data as CountriesFile, errors: [] };
+}
+
+/** Cross-reference checks of a countries file against the merged countries it will join. */
+export function checkCountries(file: string, doc: Located, c: CountriesFile, merged: CountriesData): DataError[] {
+  const ctx: Ctx = { file, doc, errors: [] };
+  const codes = new Set(merged.countries.map((x) => x.code));
+  const sourceIds = new Set(merged.sources.map((s) => s.id));
+  const groupIds = new Set(merged.groups.map((g) => g.id));
+  unique(ctx, c.countries, (x) => x.code, ['countries'], 'code', 'country code');
+  unique(ctx, c.regions, (x) => x.id, ['regions'], 'id', 'region id');
+  unique(ctx, c.groups, (x) => x.id, ['groups'], 'id', 'group id');
+  unique(ctx, c.sources, (x) => x.id, ['sources'], 'id', 'source id');
+  const country = (code: string, path: PathSegment[]) => {
+    if (!codes.has(code)) add(ctx, path, `unknown country code "${code}"${didYouMean(code, codes)}`);
+  };
+  const source = (id: string, path: PathSegment[]) => {
+    if (!sourceIds.has(id)) add(ctx, path, `unknown source "${id}"${didYouMean(id, sourceIds)}`);
+  };
+  // An alias must name one place only, and never shadow another country's code.
+  const aliasOwner = new Map<string, string>();
+  for (const x of merged.countries) aliasOwner.set(x.code, x.code);
+  c.countries?.forEach((x, i) => {
+    if (x.governance) source(x.governance.source, ['countries', i, 'governance', 'source']);
+    x.aliases?.forEach((a, j) => {
+      const key = a.toLowerCase();
+      const owner = aliasOwner.get(key);
+      if (owner && owner !== x.code) add(ctx, ['countries', i, 'aliases', j], `alias "${a}" already names "${owner}"`);
+      else aliasOwner.set(key, x.code);
+    });
+  });
+  c.regions?.forEach((r, i) => r.members?.forEach((m, j) => country(m, ['regions', i, 'members', j])));
+  c.groups?.forEach((g, i) => {
+    source(g.source, ['groups', i, 'source']);
+    g.members.forEach((m, j) => country(m, ['groups', i, 'members', j]));
+  });
+  c.concerns?.forEach((x, i) => {
+    source(x.source, ['concerns', i, 'source']);
+    country(x.viewpoint, ['concerns', i, 'viewpoint']);
+    x.countries.forEach((m, j) => country(m, ['concerns', i, 'countries', j]));
+  });
+  c.supplierRisk?.allyGroups?.forEach((g, i) => {
+    if (!groupIds.has(g)) add(ctx, ['supplierRisk', 'allyGroups', i], `unknown group "${g}"${didYouMean(g, groupIds)}`);
+  });
+  const regionIds = new Set(merged.regions.map((r) => r.id));
+  c.supplierRisk?.overrides?.forEach((o, i) => {
+    country(o.from, ['supplierRisk', 'overrides', i, 'from']);
+    if (!codes.has(o.to) && !regionIds.has(o.to)) add(ctx, ['supplierRisk', 'overrides', i, 'to'], `unknown country or region "${o.to}"${didYouMean(o.to, [...codes, ...regionIds])}`);
+  });
+  return ctx.errors;
+}
+
+/** Cross-reference checks of a sector against its own sources and the merged countries. */
+export function checkSector(file: string, doc: Located, s: Sector, countries: CountriesData): DataError[] {
+  const ctx: Ctx = { file, doc, errors: [] };
+  const codes = new Set(countries.countries.map((c) => c.code));
+  const regionIds = new Set(countries.regions.map((r) => r.id));
+  const sourceIds = new Set(s.sources.map((x) => x.id));
+  const stageIds = new Set(s.stages.map((x) => x.id));
+
+  unique(ctx, s.sources, (x) => x.id, ['sources'], 'id', 'source id');
+  unique(ctx, s.stages, (x) => x.id, ['stages'], 'id', 'stage id');
+  unique(ctx, s.dependencies, (x) => x.id, ['dependencies'], 'id', 'dependency id');
+  unique(ctx, s.policies, (x) => x.id, ['policies'], 'id', 'policy id');
+  unique(ctx, s.policies, (x) => x.number, ['policies'], 'number', 'policy number');
+
+  const country = (code: string, path: PathSegment[]) => {
+    if (!codes.has(code)) add(ctx, path, `unknown country code "${code}"${didYouMean(code, codes)}`);
+  };
+  const source = (id: string | undefined, path: PathSegment[]) => {
+    if (id !== undefined && !sourceIds.has(id)) add(ctx, path, `unknown source "${id}"${didYouMean(id, sourceIds)}`);
+  };
+  const snapshots = (list: Snapshot[] | undefined, path: PathSegment[]) => {
+    list?.forEach((snap, i) => {
+      const at = [...path, i];
+      source(snap.source, [...at, 'source']);
+      const seen = new Set<string>();
+      let sum = 0;
+      snap.values.forEach((v, j) => {
+        const who = v.country ?? v.region ?? '';
+        if (v.country !== undefined) country(v.country, [...at, 'values', j, 'country']);
+        if (v.region !== undefined && !regionIds.has(v.region)) {
+          add(ctx, [...at, 'values', j, 'region'], `unknown region "${v.region}"${didYouMean(v.region, regionIds)}`);
+        }
+        if (seen.has(who)) add(ctx, [...at, 'values', j], `"${who}" appears twice in one snapshot`);
+        seen.add(who);
+        sum += v.share;
+      });
+      const tolerance = snap.tolerance ?? DEFAULT_SUM_TOLERANCE;
+      if (sum > 100 + tolerance + 1e-9) {
+        add(ctx, [...at, 'values'], `shares add up to ${round(sum)}, more than 100 (tolerance ${tolerance})`);
+      }
+    });
+  };
+
+  if (s.assessor !== undefined) country(s.assessor, ['assessor']);
+  s.stages.forEach((stage, i) => {
+    const at: PathSegment[] = ['stages', i];
+    source(stage.rating?.source, [...at, 'rating', 'source']);
+    source(stage.diagnosesSource, [...at, 'diagnosesSource']);
+    source(stage.recyclingInputRate?.source, [...at, 'recyclingInputRate', 'source']);
+    source(stage.substitutionIndex?.source, [...at, 'substitutionIndex', 'source']);
+    stage.importReliance?.forEach((ir, j) => {
+      country(ir.country, [...at, 'importReliance', j, 'country']);
+      source(ir.source, [...at, 'importReliance', j, 'source']);
+    });
+    snapshots(stage.shares, [...at, 'shares']);
+    snapshots(stage.demand, [...at, 'demand']);
+    unique(ctx, stage.inputs, (x) => x.id, [...at, 'inputs'], 'id', 'input id');
+    stage.inputs?.forEach((input, j) => snapshots(input.shares, [...at, 'inputs', j, 'shares']));
+  });
+  s.dependencies?.forEach((d, i) => {
+    const at: PathSegment[] = ['dependencies', i];
+    source(d.source, [...at, 'source']);
+    country(d.country, [...at, 'country']);
+    d.on.forEach((c, j) => country(c, [...at, 'on', j]));
+    const stage = s.stages.find((x) => x.id === d.stage);
+    if (!stage) add(ctx, [...at, 'stage'], `unknown stage "${d.stage}"${didYouMean(d.stage, stageIds)}`);
+    else if (d.input !== undefined && !stage.inputs?.some((x) => x.id === d.input)) {
+      add(ctx, [...at, 'input'], `unknown input "${d.input}" of stage "${d.stage}"${didYouMean(d.input, (stage.inputs ?? []).map((x) => x.id))}`);
+    }
+  });
+  s.policies?.forEach((p, i) => {
+    const at: PathSegment[] = ['policies', i];
+    source(p.source, [...at, 'source']);
+    p.stages.forEach((st, j) => {
+      if (!stageIds.has(st)) add(ctx, [...at, 'stages', j], `unknown stage "${st}"${didYouMean(st, stageIds)}`);
+    });
+    p.impacts?.forEach((imp, j) => {
+      country(imp.country, [...at, 'impacts', j, 'country']);
+      source(imp.source, [...at, 'impacts', j, 'source']);
+    });
+  });
+  return ctx.errors;
+}
+
+function round(x: number): number {
+  return Math.round(x * 100) / 100;
+}

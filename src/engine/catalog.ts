@@ -1,0 +1,156 @@
+// What the model holds, as plain result objects: sectors, countries, stages, sources.
+import type { CountriesData, Model, Sector, Snapshot } from '../data/model.js';
+
+export interface SectorSummary {
+  id: string;
+  name: string;
+  stages: number;
+  assessor: string | null;
+  origin: string;
+  sources: number;
+  description: string | null;
+}
+
+export function listSectors(model: Model): SectorSummary[] {
+  return model.sectors.map((s) => ({
+    id: s.id,
+    name: s.name,
+    stages: s.stages.length,
+    assessor: s.assessor ?? null,
+    origin: model.origins[s.id] ?? 'built-in',
+    sources: s.sources.length,
+    description: s.description ?? null,
+  }));
+}
+
+export interface CountrySummary {
+  code: string;
+  name: string;
+  aliases: string[];
+  groups: string[];
+  governance: { wgi: number; year: number; source: string } | null;
+  concernOf: string[];
+}
+
+export function listCountries(countries: CountriesData): CountrySummary[] {
+  return countries.countries.map((c) => ({
+    code: c.code,
+    name: c.name,
+    aliases: c.aliases ?? [],
+    groups: countries.groups.filter((g) => g.members.includes(c.code)).map((g) => g.id),
+    governance: c.governance ? { wgi: c.governance.wgi, year: c.governance.year, source: c.governance.source } : null,
+    concernOf: countries.concerns.filter((x) => x.countries.includes(c.code)).map((x) => x.viewpoint),
+  }));
+}
+
+export interface StageSummary {
+  order: number;
+  id: string;
+  name: string;
+  rating: { value: string; inferred: boolean; basis: string; source: string } | null;
+  diagnoses: string[];
+  inputs: string[];
+  snapshots: number;
+}
+
+export function listStages(sector: Sector): StageSummary[] {
+  return sector.stages.map((st, i) => ({
+    order: i + 1,
+    id: st.id,
+    name: st.name,
+    rating: st.rating ? { value: st.rating.value, inferred: st.rating.inferred, basis: st.rating.basis, source: st.rating.source } : null,
+    diagnoses: st.diagnoses ?? [],
+    inputs: (st.inputs ?? []).map((x) => x.id),
+    snapshots: (st.shares?.length ?? 0) + (st.inputs ?? []).reduce((n, x) => n + x.shares.length, 0),
+  }));
+}
+
+export interface SourceUse {
+  number: number;
+  sector: string | null;
+  id: string;
+  publisher: string;
+  title: string;
+  year: number;
+  url: string | null;
+  seed: string | null;
+  secondary: boolean;
+  /** What the source supplies: stages and inputs (`stage/input`), countries named in its figures, and counts. */
+  supplies: { stages: string[]; inputs: string[]; countries: string[]; figures: number; other: string[] };
+}
+
+/** Every source the data cite, numbered in a stable order (sector by sector, in file order), with what each supplies. */
+export function listSources(model: Model, sectorIds?: readonly string[]): SourceUse[] {
+  const out: SourceUse[] = [];
+  const sectors = sectorIds ? model.sectors.filter((s) => sectorIds.includes(s.id)) : model.sectors;
+  for (const s of sectors) {
+    for (const src of s.sources) {
+      const use = { stages: new Set<string>(), inputs: new Set<string>(), countries: new Set<string>(), figures: 0, other: new Set<string>() };
+      const count = (snaps: Snapshot[] | undefined, stage: string, input?: string) => {
+        for (const snap of snaps ?? []) {
+          if (snap.source !== src.id) continue;
+          use.stages.add(stage);
+          if (input) use.inputs.add(`${stage}/${input}`);
+          for (const v of snap.values) {
+            use.countries.add(v.country ?? v.region ?? '');
+            use.figures++;
+          }
+        }
+      };
+      for (const st of s.stages) {
+        count(st.shares, st.id);
+        count(st.demand, st.id);
+        for (const inp of st.inputs ?? []) count(inp.shares, st.id, inp.id);
+        if (st.rating?.source === src.id) use.other.add(`rating of ${st.id}`);
+        if (st.diagnosesSource === src.id) use.other.add(`diagnoses of ${st.id}`);
+      }
+      if (s.dependencies?.some((d) => d.source === src.id)) use.other.add('dependencies');
+      if (s.policies?.some((p) => p.source === src.id)) use.other.add('policies');
+      if (s.policies?.some((p) => p.impacts?.some((i) => i.source === src.id))) use.other.add('policy impacts');
+      out.push(entry(out.length + 1, s.id, src, use));
+    }
+  }
+  if (!sectorIds) {
+    const c = model.countries;
+    for (const src of c.sources) {
+      const use = { stages: new Set<string>(), inputs: new Set<string>(), countries: new Set<string>(), figures: 0, other: new Set<string>() };
+      for (const country of c.countries) {
+        if (country.governance?.source === src.id) {
+          use.countries.add(country.code);
+          use.figures++;
+          use.other.add('governance (WGI)');
+        }
+      }
+      for (const g of c.groups) if (g.source === src.id) use.other.add(`group ${g.id}`);
+      for (const x of c.concerns) if (x.source === src.id) use.other.add(`countries of concern of ${x.viewpoint}`);
+      out.push(entry(out.length + 1, null, src, use));
+    }
+  }
+  return out;
+}
+
+function entry(
+  number: number,
+  sector: string | null,
+  src: { id: string; publisher: string; title: string; year: number; url?: string | undefined; seed?: string | undefined; secondary?: boolean | undefined },
+  use: { stages: Set<string>; inputs: Set<string>; countries: Set<string>; figures: number; other: Set<string> },
+): SourceUse {
+  return {
+    number,
+    sector,
+    id: src.id,
+    publisher: src.publisher,
+    title: src.title,
+    year: src.year,
+    url: src.url ?? null,
+    seed: src.seed ?? null,
+    secondary: src.secondary ?? false,
+    supplies: {
+      stages: [...use.stages],
+      inputs: [...use.inputs],
+      countries: [...use.countries].sort(),
+      figures: use.figures,
+      other: [...use.other],
+    },
+  };
+}

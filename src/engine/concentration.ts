@@ -1,0 +1,72 @@
+// Concentration of one share list: HHI, its band, effective number of suppliers, top supplier,
+// chokepoints (docs/methodology.md#concentration, #chokepoints).
+import type { CountriesData, Snapshot } from '../data/model.js';
+import { countryName } from '../data/resolve.js';
+import { HHI_HIGH, HHI_MODERATE } from './params.js';
+import type { Chokepoint, SupplierShare } from './results.js';
+
+export const REST_ID = 'rest';
+
+/**
+ * The suppliers of a snapshot: named countries and regions as the source gives them, and one
+ * `rest` entry for residual regions ("Other", "Various") plus whatever the source leaves unattributed.
+ * Sorted by share, largest first; ties by id.
+ */
+export function suppliersOf(snapshot: Snapshot, countries: CountriesData): SupplierShare[] {
+  const residual = new Set(countries.regions.filter((r) => r.residual).map((r) => r.id));
+  const out: SupplierShare[] = [];
+  let named = 0;
+  let restPct = 0;
+  for (const v of snapshot.values) {
+    if (v.region !== undefined && residual.has(v.region)) {
+      restPct += v.share;
+      continue;
+    }
+    const id = (v.country ?? v.region)!;
+    named += v.share;
+    out.push({
+      id,
+      name: countryName(countries, id),
+      kind: v.country !== undefined ? 'country' : 'region',
+      sharePct: v.share,
+      lowPct: v.low ?? null,
+      highPct: v.high ?? null,
+      stated: v.stated ?? null,
+    });
+  }
+  const rest = Math.max(0, 100 - named);
+  if (rest > 1e-9 || restPct > 0) {
+    out.push({ id: REST_ID, name: 'Rest of world (unattributed)', kind: 'rest', sharePct: round(rest, 4), lowPct: null, highPct: null, stated: null });
+  }
+  return out.sort((a, b) => (a.kind === 'rest' ? 1 : 0) - (b.kind === 'rest' ? 1 : 0) || b.sharePct - a.sharePct || a.id.localeCompare(b.id));
+}
+
+/** HHI = Σ sᵢ² over named suppliers, shares in percent (0-10,000). The unattributed rest adds nothing. */
+export function hhi(sharesPct: readonly number[]): number {
+  let sum = 0;
+  for (const s of sharesPct) sum += s * s;
+  return sum;
+}
+
+/** 2023 US Merger Guidelines: above 1,800 highly concentrated; 1,000-1,800 moderately; below 1,000 unconcentrated. */
+export function hhiBand(h: number): 'unconcentrated' | 'moderately concentrated' | 'highly concentrated' {
+  if (h > HHI_HIGH) return 'highly concentrated';
+  if (h >= HHI_MODERATE) return 'moderately concentrated';
+  return 'unconcentrated';
+}
+
+/** 10,000 / HHI: the number of equal suppliers that would give the same HHI. */
+export function effectiveSuppliers(h: number): number | null {
+  return h > 0 ? 10000 / h : null;
+}
+
+export function globalChokepoints(suppliers: readonly SupplierShare[], thresholdPct: number): Chokepoint[] {
+  return suppliers
+    .filter((s) => s.kind !== 'rest' && s.sharePct >= thresholdPct)
+    .map((s) => ({ kind: 'global' as const, supplier: s.id, sharePct: s.sharePct, thresholdPct }));
+}
+
+export function round(x: number, digits = 2): number {
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
+}

@@ -1,0 +1,49 @@
+// How much a partner's supply worries a viewpoint: a weight 0-1 from governance and ties
+// (docs/methodology.md#supplier-risk). The parameters are data (countries.yaml supplierRisk).
+import type { CountriesData } from '../data/model.js';
+
+export interface SupplierWeight {
+  weight: number;
+  /** (2.5 - WGI) / 5: 0 = best governance, 1 = worst; null without WGI data. */
+  governanceRisk: number | null;
+  wgi: number | null;
+  /** Ally groups the viewpoint and the partner share. */
+  allies: string[];
+  concern: boolean;
+  rule: string;
+}
+
+/** Governance risk from the WGI estimate (-2.5..2.5), 0-1, higher = weaker governance. */
+export function governanceRisk(wgi: number): number {
+  return Math.min(1, Math.max(0, (2.5 - wgi) / 5));
+}
+
+export function supplierWeight(countries: CountriesData, viewpoint: string, partner: string): SupplierWeight {
+  const p = countries.supplierRisk;
+  const none = { governanceRisk: null, wgi: null, allies: [], concern: false };
+  if (partner === viewpoint) return { ...none, weight: 0, rule: 'own supply' };
+  const override = p.overrides?.filter((o) => o.from === viewpoint && o.to === partner).at(-1);
+  if (override) return { ...none, weight: override.weight, rule: `override: ${override.note}` };
+
+  const region = countries.regions.find((r) => r.id === partner);
+  if (region || partner === 'rest') {
+    const members = (region?.members ?? []).filter((m) => m !== viewpoint);
+    if (!region || region.residual || members.length === 0) return { ...none, weight: p.unknownWeight, rule: 'unattributed or undefined region: unknownWeight' };
+    const weights = members.map((m) => supplierWeight(countries, viewpoint, m).weight);
+    const mean = weights.reduce((a, b) => a + b, 0) / weights.length;
+    return { ...none, weight: mean, rule: `region: mean of its ${members.length} members' weights` };
+  }
+
+  const concern = countries.concerns.some((c) => c.viewpoint === viewpoint && c.countries.includes(partner));
+  const country = countries.countries.find((c) => c.code === partner);
+  const wgi = country?.governance?.wgi ?? null;
+  const gov = wgi === null ? null : governanceRisk(wgi);
+  const allies = countries.groups
+    .filter((g) => p.allyGroups.includes(g.id) && g.members.includes(viewpoint) && g.members.includes(partner))
+    .map((g) => g.id);
+  if (concern) return { weight: p.concernWeight, governanceRisk: gov, wgi, allies, concern, rule: `country of concern of ${viewpoint}: concernWeight` };
+  const base = gov ?? p.unknownWeight;
+  const baseRule = gov === null ? 'no WGI data: unknownWeight' : '(2.5 - WGI) / 5';
+  if (allies.length > 0) return { weight: base * p.allyFactor, governanceRisk: gov, wgi, allies, concern, rule: `${baseRule} × allyFactor (${allies.join(', ')})` };
+  return { weight: base, governanceRisk: gov, wgi, allies, concern, rule: baseRule };
+}

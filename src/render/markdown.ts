@@ -1,0 +1,25 @@
+// GitHub-flavoured Markdown of a view, for briefs and reports.
+import { textOf, type View } from './view.js';
+
+const esc = (s: string): string => s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
+
+export function renderMarkdown(view: View): string {
+  const out: string[] = [];
+  if (view.title) out.push(`# ${esc(view.title)}`, '');
+  for (const block of view.blocks) {
+    if (block.title) out.push(`## ${esc(block.title)}`, '');
+    if (block.kind === 'table') {
+      out.push(`| ${block.columns.map((c) => esc(c.header)).join(' | ')} |`);
+      out.push(`|${block.columns.map((c) => (c.align === 'right' ? '---:' : '---')).join('|')}|`);
+      for (const row of block.rows) out.push(`| ${row.map((c) => esc(textOf(c))).join(' | ')} |`);
+    } else {
+      for (const l of block.lines) {
+        const t = textOf(l);
+        const sub = /^\s+· /.exec(t);
+        out.push(sub ? `  - ${esc(t.slice(sub[0].length))}` : `- ${esc(t)}`);
+      }
+    }
+    out.push('');
+  }
+  return out.join('\n');
+}
