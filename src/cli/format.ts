@@ -39,3 +39,6 @@ export function chokeText(item: ItemScore): Cell {
 }
 
 export const upper = (code: string): string => (code.length === 2 ? code.toUpperCase() : code);
+
+/** The viewpoint's share, or "not listed" when the share list does not name it. */
+export const ownShare = (item: ItemScore): string => (item.snapshot && !item.viewpointListed ? 'not listed' : pct(item.viewpointSharePct));

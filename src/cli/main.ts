@@ -7,6 +7,10 @@ import { registerStages } from './commands/stages.js';
 import { registerValidate } from './commands/validate.js';
 import { registerSchema } from './commands/schema.js';
 import { registerScore } from './commands/score.js';
+import { registerCompare } from './commands/compare.js';
+import { registerExposure } from './commands/exposure.js';
+import { registerChokepoints } from './commands/chokepoints.js';
+import { registerExplain } from './commands/explain.js';
 import { VERSION } from './version.js';
 
 export function buildProgram(): Command {
@@ -21,6 +25,10 @@ export function buildProgram(): Command {
   registerSources(program);
   registerStages(program);
   registerScore(program);
+  registerCompare(program);
+  registerExposure(program);
+  registerChokepoints(program);
+  registerExplain(program);
   registerValidate(program);
   registerSchema(program);
   for (const cmd of program.commands) cmd.exitOverride();

@@ -14,8 +14,11 @@ export function addDataOption(cmd: Command): Command {
   return cmd.option('-d, --data <path>', 'add or override sectors/countries from a YAML file or directory (repeatable; also SCSR_DATA)', collect);
 }
 
+/** --year and --basis: which snapshot of each share list a command reads (docs/methodology.md#years). */
 export function addYearOption(cmd: Command): Command {
-  return cmd.option('-y, --year <year>', 'data snapshot year (default: the latest actual year; a projection only when asked for)');
+  return cmd
+    .option('-y, --year <year>', 'data snapshot year (default: the latest actual year; a projection only when asked for)')
+    .addOption(new Option('--basis <basis>', 'read shares on this basis (default: location where the data have it)').choices(['location', 'headquarters', 'ownership']));
 }
 
 /** Help text block of examples, appended after the options. */

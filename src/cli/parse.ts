@@ -35,3 +35,9 @@ export function pickSectors(model: Model, name: string | undefined, all: boolean
   if (all || allByDefault) return model.sectors;
   throw usageError('missing sector: give one (see `scsr list`) or --all');
 }
+
+/** --year and --basis as engine options. */
+export function snapshotOptions(opts: { year?: string; basis?: string }): { year?: number; basis?: string } {
+  const year = parseYear(opts.year);
+  return { ...(year !== undefined ? { year } : {}), ...(opts.basis ? { basis: opts.basis } : {}) };
+}

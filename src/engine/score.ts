@@ -12,6 +12,8 @@ export interface ScoreOptions {
   viewpoint?: string;
   method?: Method;
   year?: number;
+  /** Read every share list on this basis (location, headquarters, ownership); default: location where it exists. */
+  basis?: string;
   thresholdPct?: number;
 }
 
@@ -26,15 +28,17 @@ export function scoreItem(
   snapshots: readonly Snapshot[] | undefined,
   viewpoint: string,
   countries: CountriesData,
-  opts: { year?: number; thresholdPct: number },
+  opts: { year?: number; basis?: string; thresholdPct: number },
 ): ItemScore {
-  const picked = pickSnapshot(snapshots, opts.year);
+  const picked = pickSnapshot(snapshots, opts.year, opts.basis);
   if (!picked) {
     const onlyProjections = (snapshots?.length ?? 0) > 0;
     return {
       id, name, snapshot: null,
-      noData: onlyProjections ? 'no data for this year (only projections; pick one with --year)' : 'no data',
-      viewpointSharePct: null, foreignSharePct: null, unattributedPct: null, hhi: null, hhiBand: null,
+      noData: opts.basis && snapshots?.length && !snapshots.some((x) => x.basis === opts.basis)
+        ? `no data on the ${opts.basis} basis`
+        : onlyProjections ? 'no data for this year (only projections; pick one with --year)' : 'no data',
+      viewpointSharePct: null, viewpointListed: false, foreignSharePct: null, unattributedPct: null, hhi: null, hhiBand: null,
       effectiveSuppliers: null, top: null, suppliers: [], chokepoints: [], dependence: [], modelledRisk: null,
     };
   }
@@ -60,6 +64,7 @@ export function scoreItem(
     },
     noData: null,
     viewpointSharePct: own,
+    viewpointListed: suppliers.some((s) => s.id === viewpoint),
     foreignSharePct: round(100 - own, 4),
     unattributedPct: suppliers.find((s) => s.kind === 'rest')?.sharePct ?? 0,
     hhi: round(h, 2),
@@ -73,7 +78,7 @@ export function scoreItem(
   };
 }
 
-function scoreStage(stage: Stage, order: number, sector: Sector, countries: CountriesData, viewpoint: string, method: Method, opts: { year?: number; thresholdPct: number }): StageScore {
+function scoreStage(stage: Stage, order: number, sector: Sector, countries: CountriesData, viewpoint: string, method: Method, opts: { year?: number; basis?: string; thresholdPct: number }): StageScore {
   const own = scoreItem(stage.id, stage.name, stage.shares, viewpoint, countries, opts);
   const inputs = (stage.inputs ?? []).map((inp) => scoreItem(inp.id, inp.name, inp.shares, viewpoint, countries, opts));
   // A stage without its own share list is as risky as its riskiest input (all inputs are needed).
@@ -118,7 +123,7 @@ export function scoreSector(model: Model, sector: Sector, options: ScoreOptions 
   const viewpoint = options.viewpoint ?? defaultViewpoint(sector);
   const method = options.method ?? 'blended';
   const thresholdPct = options.thresholdPct ?? CHOKEPOINT_THRESHOLD_PCT;
-  const opts = { thresholdPct, ...(options.year !== undefined ? { year: options.year } : {}) };
+  const opts = { thresholdPct, ...(options.year !== undefined ? { year: options.year } : {}), ...(options.basis ? { basis: options.basis } : {}) };
   const stages = sector.stages.map((st, i) => scoreStage(st, i + 1, sector, model.countries, viewpoint, method, opts));
   const weakestLink = weakest(stages, (s) => s.risk.value, method);
   const modelledWeakestLink = weakest(stages, (s) => s.risk.modelled, 'blended');
@@ -131,6 +136,7 @@ export function scoreSector(model: Model, sector: Sector, options: ScoreOptions 
     assessor: sector.assessor ?? null,
     method,
     year: options.year ?? null,
+    basis: options.basis ?? null,
     thresholdPct,
     stages,
     weakestLink,

@@ -7,13 +7,20 @@ export interface Picked {
   requestedYear: number | null;
 }
 
+/** The basis a share series is read on by default, most preferred first (docs/methodology.md#years). */
+export const BASIS_PREFERENCE = ['location', 'headquarters', 'ownership', 'demand'] as const;
+
 /**
- * No year: the latest actual (non-projection) snapshot. A year Y: the snapshot of year Y
+ * Within one basis (location first, or the one asked for with --basis): no year: the latest actual (non-projection) snapshot. A year Y: the snapshot of year Y
  * (actual before projection), else the latest actual one before Y. A projection is used only
  * when its own year is asked for. Ties keep file order: the first snapshot listed wins.
  */
-export function pickSnapshot(list: readonly Snapshot[] | undefined, year?: number): Picked | undefined {
-  if (!list || list.length === 0) return undefined;
+export function pickSnapshot(all: readonly Snapshot[] | undefined, year?: number, basis?: string): Picked | undefined {
+  if (!all || all.length === 0) return undefined;
+  // One basis per series: where the capacity is (location) before who owns it, unless asked.
+  const wanted = basis ?? BASIS_PREFERENCE.find((b) => all.some((s) => s.basis === b));
+  const list = all.filter((s) => s.basis === wanted);
+  if (list.length === 0) return undefined;
   const actual = list.filter((s) => !s.projection);
   if (year === undefined) {
     const best = latest(actual);

@@ -5,10 +5,10 @@ import { scoreSector } from '../../engine/score.js';
 import { scoreTrend, type Trend } from '../../engine/trend.js';
 import { cell, lines, table, type Block, type CellLike, type View } from '../../render/view.js';
 import { getModel } from '../context.js';
-import { chokeText, num, pct, riskCell, snapshotText, topText, upper } from '../format.js';
+import { chokeText, num, ownShare, pct, riskCell, snapshotText, topText, upper } from '../format.js';
 import { addDataOption, addOutputOptions, addYearOption, examples } from '../options.js';
 import { render, write } from '../output.js';
-import { parseCountry, parsePercent, parseYear, pickSectors } from '../parse.js';
+import { parseCountry, parsePercent, pickSectors, snapshotOptions } from '../parse.js';
 import { ratingText, ratingTone } from './stages.js';
 
 export function registerScore(program: Command): void {
@@ -20,7 +20,8 @@ export function registerScore(program: Command): void {
     .option('-c, --country <country>', "viewpoint country (default: the sector's assessor, the US for the built-in sectors)")
     .addOption(new Option('-m, --method <method>', 'stage risk method').choices(['blended', 'eu-crm', 'rating']).default('blended'))
     .option('-t, --threshold <percent>', 'chokepoint line: one supplier holding this share of world supply or more', '65')
-    .option('--trend', 'show how stage risks and the weakest link move across the years the data hold');
+    .option('--trend', 'show how stage risks and the weakest link move across the years the data hold')
+    .option('-i, --inputs', 'also show the key inputs inside each stage (JSON always has them)');
   addOutputOptions(addYearOption(addDataOption(cmd)));
   examples(cmd, [
     'scsr score semiconductors',
@@ -33,22 +34,22 @@ export function registerScore(program: Command): void {
     const opts = command.optsWithGlobals();
     const model = await getModel(opts);
     const sectors = pickSectors(model, sectorArg, opts.all);
-    const year = parseYear(opts.year);
+    const snap = snapshotOptions(opts);
     const thresholdPct = parsePercent('--threshold', opts.threshold, 65);
     const viewpoint = opts.country ? parseCountry(model, opts.country) : undefined;
     const method = opts.method as Method;
-    const base = { method, thresholdPct, ...(viewpoint ? { viewpoint } : {}) };
+    const base = { method, thresholdPct, ...(viewpoint ? { viewpoint } : {}), ...(snap.basis ? { basis: snap.basis } : {}) };
     if (opts.trend) {
       const trends = sectors.map((s) => scoreTrend(model, s, base));
       write(await render('score', { trends }, () => trendView(trends), opts));
       return;
     }
-    const scores = sectors.map((s) => scoreSector(model, s, { ...base, ...(year !== undefined ? { year } : {}) }));
-    write(await render('score', { scores }, () => scoreView(model, sectors, scores), opts));
+    const scores = sectors.map((s) => scoreSector(model, s, { ...base, ...snap }));
+    write(await render('score', { scores }, () => scoreView(model, sectors, scores, Boolean(opts.inputs)), opts));
   });
 }
 
-export function scoreView(model: Model, sectors: Sector[], scores: SectorScore[]): View {
+export function scoreView(model: Model, sectors: Sector[], scores: SectorScore[], showInputs = false): View {
   const blocks: Block[] = [];
   scores.forEach((s, i) => {
     const v = upper(s.viewpoint);
@@ -59,19 +60,19 @@ export function scoreView(model: Model, sectors: Sector[], scores: SectorScore[]
         String(st.order),
         cell(st.name, 'strong'),
         isAssessor ? cell(ratingText(st.rating), st.rating ? ratingTone[st.rating.value] : 'muted') : cell('-', 'muted'),
-        pct(st.viewpointSharePct),
+        ownShare(st),
         topText(st),
         st.hhi === null ? 'no data' : `${Math.round(st.hhi)} ${st.hhiBand === 'highly concentrated' ? 'high' : st.hhiBand === 'moderately concentrated' ? 'mod.' : 'low'}`,
         chokeText(st),
         riskCell(st.risk.value, s.method),
         cell(st.basedOn && st.basedOn !== 'stage' ? `from input ${st.basedOn.slice(6)}` : snapshotText(st.snapshot), 'muted'),
       ]);
-      for (const inp of st.inputs) {
+      for (const inp of showInputs ? st.inputs : []) {
         rows.push([
           '',
           cell(`  ↳ ${inp.name}`, 'muted'),
           '',
-          pct(inp.viewpointSharePct),
+          ownShare(inp),
           topText(inp),
           inp.hhi === null ? 'no data' : String(Math.round(inp.hhi)),
           chokeText(inp),
@@ -118,6 +119,8 @@ export function scoreView(model: Model, sectors: Sector[], scores: SectorScore[]
       const defs = [...new Set(s.stages.flatMap((st) => st.risk.euCrm?.defaults ?? []))];
       if (defs.length) chain.push(cell(`EU CRM defaults used: ${defs.join('; ')}`, 'muted'));
     }
+    const inputCount = s.stages.reduce((n, st) => n + st.inputs.length, 0);
+    if (inputCount && !showInputs) chain.push(cell(`${inputCount} key inputs scored: show them with --inputs; their chokepoints with \`scsr chokepoints\``, 'muted'));
     chain.push(cell(`Sources: \`scsr sources ${sectors[i]!.id}\`; every step: \`scsr explain ${sectors[i]!.id} <stage>\``, 'muted'));
     blocks.push(lines(chain));
   });
