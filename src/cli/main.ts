@@ -7,10 +7,13 @@ import { registerStages } from './commands/stages.js';
 import { registerValidate } from './commands/validate.js';
 import { registerSchema } from './commands/schema.js';
 import { registerScore } from './commands/score.js';
+import { registerShock } from './commands/shock.js';
+import { registerPolicies } from './commands/policies.js';
 import { registerCompare } from './commands/compare.js';
 import { registerExposure } from './commands/exposure.js';
 import { registerChokepoints } from './commands/chokepoints.js';
 import { registerExplain } from './commands/explain.js';
+import { registerReport } from './commands/report.js';
 import { VERSION } from './version.js';
 
 export function buildProgram(): Command {
@@ -25,26 +28,49 @@ export function buildProgram(): Command {
   registerSources(program);
   registerStages(program);
   registerScore(program);
+  registerShock(program);
+  registerPolicies(program);
   registerCompare(program);
   registerExposure(program);
   registerChokepoints(program);
   registerExplain(program);
+  registerReport(program);
   registerValidate(program);
   registerSchema(program);
   for (const cmd of program.commands) cmd.exitOverride();
+  program.addHelpText(
+    'after',
+    `
+Examples:
+  $ scsr score semiconductors              where is the US chain weakest?
+  $ scsr score batteries --country kr      ... and the Korean battery chain?
+  $ scsr compare us kr                     stage by stage, who relies on whom
+  $ scsr exposure kr --to cn               how exposed is Korea to China?
+  $ scsr score --all --json | jq .         the same as JSON
+
+Every command: --help, --format table|json|csv|md (--json), --data PATH (your own YAML);
+report writes one HTML page instead (no --json or --format).
+Exit codes: 0 ok, 1 unexpected, 2 usage, 3 invalid data, 4 I/O, 130 interrupted.
+Method and data: docs/methodology.md, docs/data.md, \`scsr sources\`.`,
+  );
   return program;
 }
 
 /** Run the CLI; returns the exit code. Anticipated errors print one line each to stderr. */
 export async function main(argv: string[]): Promise<number> {
   const program = buildProgram();
-  program.configureOutput({ writeErr: (s) => process.stderr.write(s.replace(/^error: /, 'scsr: ')) });
+  // Subcommands copied the parent's output settings when they were registered, so each needs
+  // its own; commander's "(Did you mean ...?)" goes on the same line so every error is one line.
+  const oneLine = (s: string) => s.replace(/^error: /, 'scsr: ').replace(/\n\(Did you mean (.+)\?\)/, '; did you mean $1?');
+  for (const cmd of [program, ...program.commands]) cmd.configureOutput({ writeErr: (s) => process.stderr.write(oneLine(s)) });
   try {
     await program.parseAsync(argv);
     return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;
   } catch (e) {
     if (e instanceof CommanderError) {
-      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT.ok;
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version') return EXIT.ok;
+      // `scsr` alone prints the help on stderr: a usage error, like any missing argument.
+      if (e.code === 'commander.help') return EXIT.usage;
       return e.exitCode === 0 ? EXIT.ok : EXIT.usage;
     }
     if (e instanceof CliError) {
@@ -52,20 +78,37 @@ export async function main(argv: string[]): Promise<number> {
       for (const l of e.lines) process.stderr.write(`${l}\n`);
       return e.code;
     }
-    process.stderr.write(`scsr: unexpected error: ${(e as Error)?.message ?? String(e)} (please report it; SCSR_DEBUG=1 shows details)\n`);
-    if (process.env.SCSR_DEBUG) process.stderr.write(`${(e as Error)?.stack ?? ''}\n`);
+    reportUnexpected(e);
     return EXIT.unexpected;
   }
+}
+
+/** A bug, in one line a user can paste into a report; the stack only with SCSR_DEBUG=1. */
+function reportUnexpected(e: unknown): void {
+  const message = e instanceof Error ? e.message : String(e);
+  process.stderr.write(`scsr: unexpected error: ${message.split('\n')[0]} (please report it; SCSR_DEBUG=1 shows details)\n`);
+  if (process.env.SCSR_DEBUG) process.stderr.write(`${e instanceof Error ? e.stack : message}\n`);
 }
 
 /** Entry point of bin/scsr.js. */
 export function run(): void {
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-    // The reader went away (`scsr ... | head`): stop quietly.
+    // The reader went away (`scsr ... | head`): it has what it wanted; stop quietly.
     if (e.code === 'EPIPE') process.exit(EXIT.ok);
-    throw e;
+    // Anything else (a full disk, `> /dev/full`) lost the output: say so in one line.
+    process.stderr.write(`scsr: cannot write the output: ${e.message.replace(/^[A-Z]+: /, '').replace(/, write$/, '')}\n`);
+    process.exit(EXIT.io);
   });
-  process.on('SIGINT', () => process.exit(EXIT.interrupted));
+  // A closed stderr (`2>&1 | head`) leaves nobody to tell; the exit code still does.
+  process.stderr.on('error', () => {});
+  // No SIGINT handler on purpose: Node's default ends the process at once, even in the middle of
+  // a long computation that would keep a JS handler waiting, and the shell reports 130 (128 + 2).
+  const crash = (e: unknown) => {
+    reportUnexpected(e);
+    process.exit(EXIT.unexpected);
+  };
+  process.on('uncaughtException', crash);
+  process.on('unhandledRejection', crash);
   main(process.argv).then((code) => {
     process.exitCode = code;
   });

@@ -53,8 +53,8 @@ export async function render(command: string, result: object, view: () => View, 
       return renderMarkdown(view());
     }
     case 'table': {
-      const { renderTable } = await import('../render/table.js');
-      return renderTable(view(), { color: useColor(opts), width: process.stdout.columns ?? 80 });
+      const { renderTable, terminalWidth } = await import('../render/table.js');
+      return renderTable(view(), { color: useColor(opts), width: terminalWidth() });
     }
   }
 }

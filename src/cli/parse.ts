@@ -23,7 +23,8 @@ export function parseCountry(model: Model, value: string, option = '--country'):
     try {
       return resolveCountry(model.countries, value);
     } catch (e) {
-      throw Object.assign(e as Error, { message: `option ${option}: ${(e as Error).message}` });
+      // `option --to: ...` for an option, `argument <b>: ...` for an argument.
+      throw Object.assign(e as Error, { message: `${option.startsWith('-') ? 'option ' : ''}${option}: ${(e as Error).message}` });
     }
   });
 }

@@ -15,11 +15,28 @@ export function builtinDataDir(): string {
   return fileURLToPath(new URL('../data/', import.meta.url));
 }
 
+/**
+ * dist/builtin.json, read relative to this module. Bundled, this module may sit in dist/ or
+ * in a shared chunk under dist/chunks/ (esbuild decides), so both places are tried.
+ */
+function readCompiled(): Model | undefined {
+  for (const rel of ['./builtin.json', '../builtin.json']) {
+    let text: string;
+    try {
+      text = readFileSync(new URL(rel, import.meta.url), 'utf8');
+    } catch {
+      continue;
+    }
+    return JSON.parse(text) as Model;
+  }
+  return undefined;
+}
+
 export async function loadBuiltin(): Promise<Model> {
   if (cached) return cached;
-  const compiled = new URL('./builtin.json', import.meta.url);
-  if (existsSync(compiled)) {
-    cached = JSON.parse(readFileSync(compiled, 'utf8')) as Model;
+  const compiled = readCompiled();
+  if (compiled) {
+    cached = compiled;
     return cached;
   }
   // Running from source (tests, dev scripts): compile the YAML now.

@@ -1,6 +1,6 @@
 // Reading user data: files and directories given by --data or SCSR_DATA, validated and merged
 // over the built-in model. Heavy (yaml, zod): imported lazily, only when user files are read.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import type { DataError, Result } from './errors.js';
 import { emptyCountries, mergeCountries, type CountriesData, type Model, type Sector } from './model.js';
@@ -24,6 +24,7 @@ function describeFsError(e: unknown): string {
     case 'EPERM': return 'permission denied';
     case 'ELOOP': return 'too many levels of symbolic links (a symlink loop?)';
     case 'EISDIR': return 'is a directory';
+    case 'ENOTDIR': return 'not a directory (a parent in the path is a file)';
     default: return (e as Error).message ?? String(e);
   }
 }
@@ -55,27 +56,78 @@ export interface ParsedFile {
   countries?: CountriesFile;
 }
 
-/** Read, parse and shape-check one file. */
-export function readDataFile(file: string): Result<ParsedFile> {
-  let text: string;
+/** Read, parse and shape-check one file; `countries` (already loaded) only improve the messages. */
+export function readDataFile(file: string, countries?: CountriesData): Result<ParsedFile> {
+  let bytes: Buffer;
   try {
-    const st = statSync(file);
-    if (st.isDirectory()) return { ok: false, errors: [ioError(file, 'is a directory')] };
-    if (st.size > MAX_FILE_BYTES) {
-      return { ok: false, errors: [ioError(file, `is ${st.size} bytes, over the ${MAX_FILE_BYTES}-byte limit for a data file`)] };
-    }
-    text = readFileSync(file, 'utf8');
+    const r = readLimited(file);
+    if (typeof r === 'string') return { ok: false, errors: [ioError(file, r)] };
+    bytes = r;
   } catch (e) {
     return { ok: false, errors: [ioError(file, describeFsError(e))] };
   }
-  const parsed = parseYaml(text, file);
+  const text = decodeUtf8(bytes, file);
+  if (!text.ok) return text;
+  const parsed = parseYaml(text.value, file);
   if (!parsed.ok) return parsed;
-  const shaped = validateShape(file, parsed.value);
+  const shaped = validateShape(file, parsed.value, countries);
   if (shaped.errors.length > 0) return { ok: false, errors: shaped.errors };
   return {
     ok: true,
     value: { file, kind: shaped.kind, doc: parsed.value, ...(shaped.sector ? { sector: shaped.sector } : {}), ...(shaped.countries ? { countries: shaped.countries } : {}) },
   };
+}
+
+/**
+ * The bytes of a file, or why it cannot be read. Reads at most MAX_FILE_BYTES + 1 bytes:
+ * a pipe or a device (`<(...)`, `/dev/zero`) has no size to check beforehand.
+ */
+function readLimited(file: string): Buffer | string {
+  const fd = openSync(file, 'r');
+  try {
+    const st = fstatSync(fd);
+    if (st.isDirectory()) return 'is a directory';
+    if (st.size > MAX_FILE_BYTES) return `is ${st.size} bytes, over the ${MAX_FILE_BYTES}-byte limit for a data file`;
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(Math.min(Math.max(st.size + 1, 64 * 1024), MAX_FILE_BYTES + 1 - total));
+      const n = readSync(fd, chunk, 0, chunk.length, null);
+      if (n === 0) break;
+      chunks.push(chunk.subarray(0, n));
+      total += n;
+      if (total > MAX_FILE_BYTES) return `is over the ${MAX_FILE_BYTES}-byte limit for a data file`;
+    }
+    return Buffer.concat(chunks, total);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * The text of a UTF-8 file, or where it stops being UTF-8: decoding alone would turn a
+ * Latin-1 or UTF-16 file into replacement characters without a word.
+ */
+function decodeUtf8(bytes: Buffer, file: string): Result<string> {
+  const fail = (line: number, col: number, message: string): Result<string> => ({ ok: false, errors: [{ file, line, col, path: '', message }] });
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return fail(1, 1, 'is UTF-16 text: save it as UTF-8');
+  const text = bytes.toString('utf8');
+  if (!text.includes('\ufffd')) return { ok: true, value: text };
+  // The first replacement character that is not a U+FFFD written in the file (EF BF BD) marks the bad byte.
+  let at = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.codePointAt(i)!;
+    if (code === 0xfffd && !(bytes[at] === 0xef && bytes[at + 1] === 0xbf && bytes[at + 2] === 0xbd)) {
+      const before = text.slice(0, i);
+      const line = before.split('\n').length;
+      // Columns of line 1 count from after a byte order mark, as parseYaml counts them.
+      const col = i - before.lastIndexOf('\n') - (line === 1 && text.charCodeAt(0) === 0xfeff ? 1 : 0);
+      return fail(line, col, `is not UTF-8 text (byte 0x${bytes[at]!.toString(16).padStart(2, '0')}): save it as UTF-8`);
+    }
+    at += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+    if (code >= 0x10000) i++;
+  }
+  return { ok: true, value: text };
 }
 
 export interface FileReport {
@@ -96,7 +148,7 @@ export function loadFiles(paths: readonly string[], base: Model): { model?: Mode
   const reports: FileReport[] = pathErrors.map((e) => ({ file: e.file, errors: [e] }));
   const parsed: ParsedFile[] = [];
   for (const file of files) {
-    const r = readDataFile(file);
+    const r = readDataFile(file, base.countries);
     if (r.ok) parsed.push(r.value);
     else reports.push({ file, errors: r.errors });
   }

@@ -57,7 +57,8 @@ export function mergeCountries(base: CountriesData, over: Partial<Omit<Countries
   };
   return {
     sources: byKey(base.sources, over.sources, (s) => s.id),
-    countries: byKey(base.countries, over.countries, (c) => c.code).sort((a, b) => a.code.localeCompare(b.code)),
+    // Codes are [a-z]{2}: code-unit order is localeCompare's order, without loading ICU collation.
+    countries: byKey(base.countries, over.countries, (c) => c.code).sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)),
     regions: byKey(base.regions, over.regions, (r) => r.id),
     groups: byKey(base.groups, over.groups, (g) => g.id),
     concerns: byKey(base.concerns, over.concerns, (c) => c.viewpoint),

@@ -1,4 +1,5 @@
 // Resolve what a user types (a name, an alias, any case) to ids of the model, with suggestions.
+import { findCountry, findRegion } from './lookup.js';
 import type { CountriesData, Model, Sector } from './model.js';
 import { formatSuggestions, suggest } from './suggest.js';
 
@@ -35,5 +36,5 @@ export function resolveStage(sector: Sector, input: string): string {
 }
 
 export function countryName(countries: CountriesData, code: string): string {
-  return countries.countries.find((c) => c.code === code)?.name ?? countries.regions.find((r) => r.id === code)?.name ?? code;
+  return findCountry(countries, code)?.name ?? findRegion(countries, code)?.name ?? code;
 }

@@ -5,24 +5,30 @@ import { CountriesSchema, SectorSchema } from './schema.js';
 import type { CountriesFile, Sector, Snapshot } from './schema.js';
 import { formatPath, type DataError, type PathSegment } from './errors.js';
 import type { CountriesData } from './model.js';
+import { normalize } from './resolve.js';
 import { didYouMean } from './suggest.js';
 import { DEFAULT_SUM_TOLERANCE } from './vocab.js';
 import type { Located } from './yaml-doc.js';
 
 export type FileKind = 'sector' | 'countries';
 
-/** A sector file has `stages`; a countries file has none of the sector keys. */
+/**
+ * A sector file has `stages` (or an `id`, which no countries file has: a misspelt `stages` then
+ * reads as a missing key, not as an unknown kind of file); a countries file has none of these.
+ */
 export function detectKind(data: unknown): FileKind | undefined {
   if (!data || typeof data !== 'object' || Array.isArray(data)) return undefined;
-  if ('stages' in data || 'policies' in data || 'dependencies' in data) return 'sector';
-  const keys = ['countries', 'regions', 'groups', 'concerns', 'supplierRisk'];
-  return keys.some((k) => k in data) ? 'countries' : undefined;
+  const has = (k: string) => Object.hasOwn(data, k);
+  if (['stages', 'policies', 'dependencies', 'id'].some(has)) return 'sector';
+  return ['countries', 'regions', 'groups', 'concerns', 'supplierRisk'].some(has) ? 'countries' : undefined;
 }
 
 interface Ctx {
   file: string;
   doc: Located;
   errors: DataError[];
+  /** Countries known before this file, to suggest the code a malformed one means. */
+  countries?: CountriesData | undefined;
 }
 
 function add(ctx: Ctx, path: readonly PathSegment[], message: string, opts?: { key?: boolean }): void {
@@ -74,10 +80,13 @@ function zodIssues(ctx: Ctx, data: unknown, issues: z.core.$ZodIssue[]): void {
     const got = valueAt(data, path);
     switch (issue.code) {
       case 'unrecognized_keys':
-        for (const key of issue.keys) add(ctx, [...path, key], `is not a known key${didYouMean(key, KNOWN_KEYS)}`, { key: true });
+        // A key known elsewhere (`stage` of a dependency at the top level) is no suggestion for itself.
+        for (const key of issue.keys) add(ctx, [...path, key], `is not a known key${didYouMean(key, KNOWN_KEYS.filter((k) => k !== key))}`, { key: true });
         break;
       case 'invalid_type':
         if (got === undefined) add(ctx, path.slice(0, -1), `${formatPath(path.slice(-1))} is required`);
+        // YAML reads `.nan`, `.inf` and 1e400 as numbers that zod rejects as not numbers at all.
+        else if (typeof got === 'number' && issue.expected === 'number') add(ctx, path, `must be a finite number (got ${repr(got)})`);
         else add(ctx, path, `must be ${typeNames[issue.expected] ?? issue.expected} (got ${repr(got)})`);
         break;
       case 'too_big':
@@ -96,12 +105,19 @@ function zodIssues(ctx: Ctx, data: unknown, issues: z.core.$ZodIssue[]): void {
         add(ctx, path, `must be one of ${issue.values.map((v) => String(v)).join(', ')} (got ${repr(got)})${typeof got === 'string' ? didYouMean(got, issue.values.map(String)) : ''}`);
         break;
       case 'invalid_format':
-        add(ctx, path, `${issue.message.replace(/^Invalid string: /, '')} (got ${repr(got)})`);
+        add(ctx, path, `${issue.message.replace(/^Invalid string: /, '')} (got ${repr(got)})${typeof got === 'string' && issue.message.includes('ISO 3166-1') ? countryHint(got, ctx.countries) : ''}`);
         break;
       default:
         add(ctx, path, issue.message.charAt(0).toLowerCase() + issue.message.slice(1));
     }
   }
+}
+
+/** A malformed country code is often an alpha-3 code or a name ("kor", "Korea"): both are aliases of the code meant. */
+function countryHint(got: string, countries: CountriesData | undefined): string {
+  const key = normalize(got);
+  const hit = countries?.countries.find((c) => c.code === key || normalize(c.name) === key || c.aliases?.some((a) => normalize(a) === key));
+  return hit ? `; did you mean "${hit.code}"?` : '';
 }
 
 /** Bounds of the schemas in this file, so a message can say the whole range. */
@@ -111,13 +127,6 @@ function numericRange(issue: z.core.$ZodIssue): string {
   const range = known.find(([lo, hi]) => lo === bound || hi === bound);
   if (range) return `must be between ${range[0]} and ${range[1]}`;
   return issue.code === 'too_big' ? `must be at most ${bound}` : `must be at least ${bound}`;
-}
-
-/** Check a number the schema accepted but YAML may have produced from `.nan` or `.inf`. */
-function checkFinite(ctx: Ctx, data: unknown, path: PathSegment[] = []): void {
-  if (typeof data === 'number' && !Number.isFinite(data)) add(ctx, path, `must be a finite number (got ${repr(data)})`);
-  else if (Array.isArray(data)) data.forEach((v, i) => checkFinite(ctx, v, [...path, i]));
-  else if (data && typeof data === 'object') for (const [k, v] of Object.entries(data)) checkFinite(ctx, v, [...path, k]);
 }
 
 function unique<T>(ctx: Ctx, items: readonly T[] | undefined, key: (x: T) => string | number, path: PathSegment[], field: string, what: string): void {
@@ -138,8 +147,8 @@ export interface ValidateFileResult {
 }
 
 /** Shape-check one parsed file. Cross-file references are checked by `checkSector`/`checkCountries`. */
-export function validateShape(file: string, doc: Located): ValidateFileResult {
-  const ctx: Ctx = { file, doc, errors: [] };
+export function validateShape(file: string, doc: Located, countries?: CountriesData): ValidateFileResult {
+  const ctx: Ctx = { file, doc, errors: [], countries };
   const kind = detectKind(doc.data);
   if (!kind) {
     add(ctx, [], Array.isArray(doc.data) || typeof doc.data !== 'object'
@@ -147,8 +156,6 @@ export function validateShape(file: string, doc: Located): ValidateFileResult {
       : 'is neither a sector file (needs `stages`) nor a countries file (needs `countries`, `regions` or `groups`)');
     return { kind: 'sector', errors: ctx.errors };
   }
-  checkFinite(ctx, doc.data);
-  if (ctx.errors.length > 0) return { kind, errors: ctx.errors };
   const schema = kind === 'sector' ? SectorSchema : CountriesSchema;
   const parsed = schema.safeParse(doc.data, { reportInput: false });
   if (!parsed.success) {

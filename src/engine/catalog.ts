@@ -1,15 +1,8 @@
 // What the model holds, as plain result objects: sectors, countries, stages, sources.
 import type { CountriesData, Model, Sector, Snapshot } from '../data/model.js';
+import type { CountrySummary, SectorSummary, SourceUse, StageSummary } from './results-commands.js';
 
-export interface SectorSummary {
-  id: string;
-  name: string;
-  stages: number;
-  assessor: string | null;
-  origin: string;
-  sources: number;
-  description: string | null;
-}
+export type { CountrySummary, SectorSummary, SourceUse, StageSummary };
 
 export function listSectors(model: Model): SectorSummary[] {
   return model.sectors.map((s) => ({
@@ -23,15 +16,6 @@ export function listSectors(model: Model): SectorSummary[] {
   }));
 }
 
-export interface CountrySummary {
-  code: string;
-  name: string;
-  aliases: string[];
-  groups: string[];
-  governance: { wgi: number; year: number; source: string } | null;
-  concernOf: string[];
-}
-
 export function listCountries(countries: CountriesData): CountrySummary[] {
   return countries.countries.map((c) => ({
     code: c.code,
@@ -41,16 +25,6 @@ export function listCountries(countries: CountriesData): CountrySummary[] {
     governance: c.governance ? { wgi: c.governance.wgi, year: c.governance.year, source: c.governance.source } : null,
     concernOf: countries.concerns.filter((x) => x.countries.includes(c.code)).map((x) => x.viewpoint),
   }));
-}
-
-export interface StageSummary {
-  order: number;
-  id: string;
-  name: string;
-  rating: { value: string; inferred: boolean; basis: string; source: string } | null;
-  diagnoses: string[];
-  inputs: string[];
-  snapshots: number;
 }
 
 export function listStages(sector: Sector): StageSummary[] {
@@ -63,20 +37,6 @@ export function listStages(sector: Sector): StageSummary[] {
     inputs: (st.inputs ?? []).map((x) => x.id),
     snapshots: (st.shares?.length ?? 0) + (st.inputs ?? []).reduce((n, x) => n + x.shares.length, 0),
   }));
-}
-
-export interface SourceUse {
-  number: number;
-  sector: string | null;
-  id: string;
-  publisher: string;
-  title: string;
-  year: number;
-  url: string | null;
-  seed: string | null;
-  secondary: boolean;
-  /** What the source supplies: stages and inputs (`stage/input`), countries named in its figures, and counts. */
-  supplies: { stages: string[]; inputs: string[]; countries: string[]; figures: number; other: string[] };
 }
 
 /** Every source the data cite, numbered in a stable order (sector by sector, in file order), with what each supplies. */

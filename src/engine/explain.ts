@@ -1,52 +1,13 @@
 // Every input number of one stage's score with its source, and every step of the formula, so a
 // reader can redo the score by hand (docs/methodology.md has the same steps in prose).
-import type { Model, Sector, Source } from '../data/model.js';
+import type { Model, Sector } from '../data/model.js';
 import { round } from './concentration.js';
 import { BLEND_MODEL_WEIGHT, DISAGREEMENT_MARGIN, KAPPA } from './params.js';
-import type { Method, StageScore } from './results.js';
+import type { Method } from './results.js';
+import type { ExplainStep, ExplainSupplier, Explanation } from './results-commands.js';
 import { scoreSector } from './score.js';
 import { wgiScaled } from './stage-risk.js';
 import { supplierWeight } from './supplier-risk.js';
-
-export interface ExplainStep {
-  label: string;
-  formula: string;
-  value: number | string | null;
-}
-
-export interface ExplainSupplier {
-  id: string;
-  name: string;
-  kind: string;
-  sharePct: number;
-  stated: string | null;
-  lowPct: number | null;
-  highPct: number | null;
-  weight: number;
-  weightRule: string;
-  wgi: number | null;
-  governanceSource: string | null;
-  allies: string[];
-  concern: boolean;
-  riskPoints: number;
-  wgiScaled: number | null;
-}
-
-export interface Explanation {
-  sector: string;
-  stage: string;
-  name: string;
-  viewpoint: string;
-  method: Method;
-  year: number | null;
-  basedOn: string | null;
-  source: (Source & { used: string }) | null;
-  rating: { value: string; inferred: boolean; basis: string; source: string; risk: number } | null;
-  suppliers: ExplainSupplier[];
-  steps: ExplainStep[];
-  parameters: Record<string, number | string[]>;
-  score: StageScore;
-}
 
 const f = (x: number, d = 2): string => String(round(x, d));
 

@@ -3,16 +3,10 @@
 import type { Model, Sector } from '../data/model.js';
 import { countryName } from '../data/resolve.js';
 import { RELIANCE_LINE_PCT } from './params.js';
-import type { Exposure, SectorScore } from './results.js';
+import type { SectorScore } from './results.js';
+import type { ChokepointList, ChokepointRow, CompareStage, NamedDependency, SectorComparison, SectorExposure } from './results-commands.js';
 import { scoreSector, type ScoreOptions } from './score.js';
 import { round } from './concentration.js';
-
-export interface SectorExposure {
-  sector: string;
-  name: string;
-  viewpoint: string;
-  exposures: Exposure[];
-}
 
 /** Exposure of `viewpoint` to every partner (or only `to`), per sector. */
 export function exposureOf(model: Model, sectors: readonly Sector[], viewpoint: string, opts: { to?: string; year?: number; basis?: string } = {}): SectorExposure[] {
@@ -26,41 +20,6 @@ export function exposureOf(model: Model, sectors: readonly Sector[], viewpoint: 
       exposures: opts.to ? all.filter((e) => e.partner === opts.to) : all,
     };
   });
-}
-
-export interface CompareStage {
-  stage: string;
-  name: string;
-  a: { sharePct: number | null; listed: boolean; risk: number | null };
-  b: { sharePct: number | null; listed: boolean; risk: number | null };
-  /** b's share of a's foreign supply at this stage, and the reverse. */
-  aReliesOnBPct: number | null;
-  bReliesOnAPct: number | null;
-}
-
-export interface NamedDependency {
-  id: string;
-  kind: 'supply' | 'market';
-  country: string;
-  on: string[];
-  stage: string;
-  input: string | null;
-  text: string;
-  source: string;
-}
-
-export interface SectorComparison {
-  sector: string;
-  name: string;
-  a: string;
-  b: string;
-  stages: CompareStage[];
-  weakestLink: { a: string | null; b: string | null };
-  resilience: { a: number | null; b: number | null };
-  reliance: { aOnBMaxPct: number; aOnBStage: string | null; bOnAMaxPct: number; bOnAStage: string | null };
-  dependencies: { aOnB: NamedDependency[]; bOnA: NamedDependency[] };
-  relation: 'mutual' | 'a-relies-on-b' | 'b-relies-on-a' | 'independent';
-  verdict: string;
 }
 
 export function compareCountries(model: Model, sectors: readonly Sector[], a: string, b: string, opts: Pick<ScoreOptions, 'year' | 'method' | 'basis'> = {}): SectorComparison[] {
@@ -136,30 +95,6 @@ function verdict(
     independent: 'Little dependence either way',
   }[relation];
   return `${s.name}: ${lead}: ${side(a, b, ab, deps.aOnB)}; ${side(b, a, ba, deps.bOnA)}.`;
-}
-
-export interface ChokepointRow {
-  sector: string;
-  stage: string;
-  input: string | null;
-  name: string;
-  kind: 'global' | 'single-country';
-  supplier: string;
-  supplierName: string;
-  sharePct: number;
-  thresholdPct: number;
-  year: number;
-  projection: boolean;
-  basis: string;
-  source: string;
-}
-
-export interface ChokepointList {
-  thresholdPct: number;
-  viewpoint: string | null;
-  chokepoints: ChokepointRow[];
-  /** Chokepoints held per supplier, most first. */
-  counts: Array<{ supplier: string; name: string; global: number; singleCountry: number }>;
 }
 
 /** Every stage and input over the line (global), and with a viewpoint its single-country dependences over 50%. */

@@ -1,7 +1,7 @@
 // Score a sector from a viewpoint: every stage and input, then the chain (weakest link,
 // resilience, exposures). Pure: model in, result object out.
 import type { CountriesData, Model, Sector, Snapshot, Stage } from '../data/model.js';
-import { effectiveSuppliers, globalChokepoints, hhi, hhiBand, round, suppliersOf } from './concentration.js';
+import { compareIds, effectiveSuppliers, globalChokepoints, hhi, hhiBand, round, suppliersOf } from './concentration.js';
 import { CHOKEPOINT_THRESHOLD_PCT, SINGLE_COUNTRY_LINE_PCT } from './params.js';
 import type { Exposure, ItemScore, Method, SectorScore, StageScore, WeakestLink } from './results.js';
 import { pickSnapshot } from './snapshot.js';
@@ -86,7 +86,7 @@ function scoreStage(stage: Stage, order: number, sector: Sector, countries: Coun
   let basedOn: string | null = own.modelledRisk !== null ? 'stage' : null;
   if (own.modelledRisk === null) {
     const scored = inputs.filter((x) => x.modelledRisk !== null);
-    const riskiest = scored.sort((a, b) => b.modelledRisk! - a.modelledRisk! || a.id.localeCompare(b.id))[0];
+    const riskiest = scored.sort((a, b) => b.modelledRisk! - a.modelledRisk! || compareIds(a.id, b.id))[0];
     if (riskiest) {
       base = riskiest;
       basedOn = `input:${riskiest.id}`;
@@ -200,5 +200,5 @@ export function exposures(stages: readonly StageScore[]): Exposure[] {
     const sum = scored.reduce((a, s) => a + s.foreignSharePct! * (e.byStage.find((b) => b.stage === s.id)?.ofForeignPct ?? 0), 0);
     e.weightedMeanPct = totalWeight > 0 ? round(sum / totalWeight, 2) : 0;
   }
-  return [...byPartner.values()].sort((a, b) => b.maxPct - a.maxPct || b.weightedMeanPct - a.weightedMeanPct || a.partner.localeCompare(b.partner));
+  return [...byPartner.values()].sort((a, b) => b.maxPct - a.maxPct || b.weightedMeanPct - a.weightedMeanPct || compareIds(a.partner, b.partner));
 }

@@ -3,8 +3,9 @@
 import type { CountriesData, RatingValue, Stage } from '../data/model.js';
 import { BLEND_MODEL_WEIGHT, DISAGREEMENT_MARGIN, EU_CRM_CRITICAL_SR, KAPPA, RATING_RISK } from './params.js';
 import type { PartnerDependence, Risk, SupplierShare } from './results.js';
+import { findCountry, findRegion } from '../data/lookup.js';
 import { governanceRisk, supplierWeight } from './supplier-risk.js';
-import { round } from './concentration.js';
+import { compareIds, round } from './concentration.js';
 
 /**
  * Modelled risk, 0-100: 100 · Σ_{c≠v} w_c · s_c · (1 + κ·s_c) / (1 + κ), shares s as fractions of
@@ -32,7 +33,7 @@ export function modelledRisk(suppliers: readonly SupplierShare[], viewpoint: str
       contribution: round(100 * term, 2),
     });
   }
-  dependence.sort((a, b) => b.ofForeignPct - a.ofForeignPct || a.partner.localeCompare(b.partner));
+  dependence.sort((a, b) => b.ofForeignPct - a.ofForeignPct || compareIds(a.partner, b.partner));
   return { risk: Math.min(100, Math.max(0, 100 * total)), dependence };
 }
 
@@ -53,9 +54,9 @@ export function disagrees(modelled: number | null, rating: number | null): boole
 
 /** WGI rescaled 0-10, higher = poorer governance (JRC 2017); a default of 5 without data. */
 export function wgiScaled(countries: CountriesData, id: string): number | null {
-  const c = countries.countries.find((x) => x.code === id);
+  const c = findCountry(countries, id);
   if (c?.governance) return 10 * governanceRisk(c.governance.wgi);
-  const region = countries.regions.find((r) => r.id === id);
+  const region = findRegion(countries, id);
   if (region && !region.residual && region.members?.length) {
     const vals = region.members.map((m) => wgiScaled(countries, m)).filter((x): x is number => x !== null);
     if (vals.length) return vals.reduce((a, b) => a + b, 0) / vals.length;

@@ -1,5 +1,6 @@
 // How much a partner's supply worries a viewpoint: a weight 0-1 from governance and ties
 // (docs/methodology.md#supplier-risk). The parameters are data (countries.yaml supplierRisk).
+import { findCountry, findRegion } from '../data/lookup.js';
 import type { CountriesData } from '../data/model.js';
 
 export interface SupplierWeight {
@@ -25,7 +26,7 @@ export function supplierWeight(countries: CountriesData, viewpoint: string, part
   const override = p.overrides?.filter((o) => o.from === viewpoint && o.to === partner).at(-1);
   if (override) return { ...none, weight: override.weight, rule: `override: ${override.note}` };
 
-  const region = countries.regions.find((r) => r.id === partner);
+  const region = findRegion(countries, partner);
   if (region || partner === 'rest') {
     const members = (region?.members ?? []).filter((m) => m !== viewpoint);
     if (!region || region.residual || members.length === 0) return { ...none, weight: p.unknownWeight, rule: 'unattributed or undefined region: unknownWeight' };
@@ -35,7 +36,7 @@ export function supplierWeight(countries: CountriesData, viewpoint: string, part
   }
 
   const concern = countries.concerns.some((c) => c.viewpoint === viewpoint && c.countries.includes(partner));
-  const country = countries.countries.find((c) => c.code === partner);
+  const country = findCountry(countries, partner);
   const wgi = country?.governance?.wgi ?? null;
   const gov = wgi === null ? null : governanceRisk(wgi);
   const allies = countries.groups

@@ -1,18 +1,10 @@
 // Stage risks and the weakest link across every year the sector's data hold.
 import type { Model, Sector } from '../data/model.js';
-import type { Method } from './results.js';
+import type { Trend } from './results-commands.js';
+
+export type { Trend };
 import { scoreSector, type ScoreOptions } from './score.js';
 import { snapshotYears } from './snapshot.js';
-
-export interface Trend {
-  sector: string;
-  name: string;
-  viewpoint: string;
-  method: Method;
-  years: Array<{ year: number; projection: boolean }>;
-  stages: Array<{ id: string; name: string; risks: Array<number | null> }>;
-  weakestLinks: Array<string | null>;
-}
 
 export function scoreTrend(model: Model, sector: Sector, options: Omit<ScoreOptions, 'year'> = {}): Trend {
   const years = snapshotYears(sector.stages.flatMap((st) => [st.shares, ...(st.inputs ?? []).map((i) => i.shares)]));

@@ -18,6 +18,17 @@ export function bar(value: number, width: number): string {
   return '█'.repeat(Math.floor(eighths / 8)) + BLOCKS[eighths % 8]!;
 }
 
+/**
+ * Columns the table may fill: the terminal's width when stdout is a terminal; when it is not
+ * (colour forced into a pipe, a screenshot script) COLUMNS from the environment, else 100.
+ */
+export function terminalWidth(stream: { isTTY?: boolean; columns?: number } = process.stdout, env: NodeJS.ProcessEnv = process.env): number {
+  if (stream.isTTY && stream.columns) return stream.columns;
+  const fromEnv = Number(env.COLUMNS);
+  return Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : 100;
+}
+
+/** Cells of each bar for a terminal `columns` wide: none below 90 columns, where the table needs them all. */
 export function barWidth(columns: number): number {
   return columns >= 140 ? 10 : columns >= 110 ? 8 : columns >= 90 ? 5 : 0;
 }

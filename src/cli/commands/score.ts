@@ -120,7 +120,7 @@ export function scoreView(model: Model, sectors: Sector[], scores: SectorScore[]
       if (defs.length) chain.push(cell(`EU CRM defaults used: ${defs.join('; ')}`, 'muted'));
     }
     const inputCount = s.stages.reduce((n, st) => n + st.inputs.length, 0);
-    if (inputCount && !showInputs) chain.push(cell(`${inputCount} key inputs scored: show them with --inputs; their chokepoints with \`scsr chokepoints\``, 'muted'));
+    if (inputCount && !showInputs) chain.push(cell(`${inputCount} key input${inputCount === 1 ? '' : 's'} scored: show ${inputCount === 1 ? 'it' : 'them'} with --inputs; ${inputCount === 1 ? 'its' : 'their'} chokepoints with \`scsr chokepoints\``, 'muted'));
     chain.push(cell(`Sources: \`scsr sources ${sectors[i]!.id}\`; every step: \`scsr explain ${sectors[i]!.id} <stage>\``, 'muted'));
     blocks.push(lines(chain));
   });

@@ -1,0 +1,201 @@
+// `scsr shock` run as a user runs it: every option and format, exact numbers on the fixtures
+// (tests/fixtures/good/mini: widgets; tests/fixtures/good/shock: gizmos), the built-in sectors,
+// and each bad input as one line on stderr with exit code 2.
+import { describe, expect, it } from 'vitest';
+import { OUTPUT_SCHEMAS } from '../../src/engine/output-schema.js';
+import { fixture, scsr, scsrJson } from '../helpers/cli.js';
+
+const MINI = ['--data', fixture('good', 'mini')];
+const GIZMOS = ['--data', fixture('good', 'shock')];
+
+/** Run with --json, check the document against OUTPUT_SCHEMAS.shock, return it. */
+function shock(args: string[]): any {
+  const doc = scsrJson(['shock', ...args]);
+  const parsed = OUTPUT_SCHEMAS.shock.safeParse(doc);
+  expect(parsed.success ? 'valid' : parsed.error.issues.slice(0, 5)).toBe('valid');
+  expect(Object.keys(doc).slice(0, 3)).toEqual(['schemaVersion', 'command', 'mode']);
+  return doc;
+}
+
+describe('scsr shock on the mini fixture (widgets: making aa 20, bb 50, cc 20, rest 10; selling needs gears bb 80, cc 20)', () => {
+  it('cuts Betaland off: making 100 − 50 = 50, gears 100 − 80 = 20, chain 20 bound by selling (gears)', () => {
+    const d = shock(['widgets', '--country', 'bb', ...MINI]);
+    expect(d.stages.map((s: any) => [s.id, s.afterPct, s.basedOn])).toEqual([['making', 50, 'stage'], ['selling', 20, 'input:gears']]);
+    expect(d.world).toEqual({ beforePct: 100, afterPct: 20, lostPct: 80, binding: { stage: 'selling', name: 'Selling', input: 'gears', afterPct: 20 } });
+    // Viewpoint aa (the assessor): making 20 + 80·(1 − 50/80) = 50; gears 20.
+    expect(d.viewpoint).toBe('aa');
+    expect(d.stages[0].viewpoint).toMatchObject({ foreignLostPct: 62.5, afterPct: 50 });
+    expect(d.viewpointChain.afterPct).toBe(20);
+    expect(d.uncertainty).toBeNull();
+  });
+
+  it('prints a table with the chain before and after and the binding stage', () => {
+    const r = scsr(['shock', 'widgets', '--country', 'beta', ...MINI]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toContain('Betaland loses 100% of its capacity at every stage');
+    expect(r.stdout).toContain('World chain throughput: 100% → 20%; binding stage: Selling (input gears)');
+    expect(r.stdout).toContain('Alphaland chain throughput: 100% → 20%');
+    expect(r.stdout).toContain('Selling ◀ binds');
+  });
+
+  it('writes CSV and Markdown', () => {
+    const csv = scsr(['shock', 'widgets', '--country', 'bb', '--format', 'csv', ...MINI]);
+    expect(csv.code).toBe(0);
+    const rows = csv.stdout.split('\r\n');
+    expect(rows[0]).toBe('order,stage,shocked_share_pct,lost_pct,spare_added_pct,world_after_pct,viewpoint_foreign_lost_pct,viewpoint_after_pct,data');
+    expect(rows[1]).toBe('1,Making,50%,50%,0%,50%,62.5%,50%,"2022, capacity by location"');
+    const md = scsr(['shock', 'widgets', '--country', 'bb', '--format', 'md', ...MINI]);
+    expect(md.code).toBe(0);
+    expect(md.stdout).toContain('| # | Stage | Shocked share |');
+    expect(md.stdout).toContain('- World chain throughput: 100% → 20%');
+  });
+
+  it('takes --loss as a fraction or a percent: 40% of Betaland leaves making 80 and gears 68', () => {
+    const a = shock(['widgets', '--country', 'bb', '--loss', '40%', ...MINI]);
+    const b = shock(['widgets', '--country', 'bb', '--loss', '0.4', ...MINI]);
+    expect(a.stages.map((s: any) => s.afterPct)).toEqual([80, 68]);
+    expect(b).toEqual(a);
+    expect(a.lossPct).toBe(40);
+  });
+
+  it('adds --spare from unshocked suppliers: making 50 + min(50, 0.5·50) = 75, gears 20 + min(80, 0.5·20) = 30', () => {
+    const d = shock(['widgets', '--country', 'bb', '--spare', '50%', ...MINI]);
+    expect(d.stages.map((s: any) => s.afterPct)).toEqual([75, 30]);
+    expect(d.world.afterPct).toBe(30);
+  });
+
+  it('shocks only --stage (by id, name or number)', () => {
+    for (const stage of ['making', 'Making', '1']) {
+      const d = shock(['widgets', '--country', 'bb', '--stage', stage, ...MINI]);
+      expect(d.shockedStages).toEqual(['making']);
+      expect(d.world).toMatchObject({ afterPct: 50, binding: { stage: 'making' } });
+    }
+  });
+
+  it('takes several countries and another viewpoint', () => {
+    // bb and cc at making: 100 − 70 = 30; gears: 100 − 100 = 0.
+    const d = shock(['widgets', '--country', 'bb,gammaland', '--country-of-view', 'cc', ...MINI]);
+    expect(d.targets.map((t: any) => t.id)).toEqual(['bb', 'cc']);
+    expect(d.stages.map((s: any) => s.afterPct)).toEqual([30, 0]);
+    expect(d.viewpoint).toBe('cc');
+    // cc's own 20 at making is lost too: 0.2·0 + 0.8·(1 − 50/80) = 0.3.
+    expect(d.stages[0].viewpoint).toMatchObject({ ownSharePct: 20, afterPct: 30 });
+  });
+
+  it('reads the snapshot of --year', () => {
+    expect(shock(['widgets', '--country', 'bb', '--year', '2022', ...MINI]).year).toBe(2022);
+  });
+
+  it('ranks every country with --worst and names the single point of failure', () => {
+    const d = shock(['widgets', '--worst', '--top', '2', ...MINI]);
+    expect(d.mode).toBe('worst');
+    // aa: making 80 → 80; bb: gears 20 → 20; cc: making 80, gears 80 → 80. Ties by viewpoint loss, then id.
+    expect(d.candidates).toBe(3);
+    expect(d.byWorld.map((e: any) => [e.target.id, e.worldAfterPct])).toEqual([['bb', 20], ['aa', 80]]);
+    expect(d.singlePointOfFailure.target.id).toBe('bb');
+    const r = scsr(['shock', 'widgets', '--worst', ...MINI]);
+    expect(r.stdout).toContain('Single point of failure: Betaland');
+  });
+});
+
+describe('scsr shock --uncertainty on the gizmos fixture (cores: cn 50, range 40-60)', () => {
+  it('reports percentiles of a triangular spread: p5 ≈ 100 − (60 − √10) = 43.2, p95 ≈ 56.8', () => {
+    const d = shock(['gizmos', '--country', 'cn', '--uncertainty', '--samples', '20000', ...GIZMOS]);
+    const u = d.uncertainty;
+    expect(u).toMatchObject({ samples: 20000, seed: 20210608, prng: 'mulberry32', rangedValues: 1 });
+    expect(u.world.p5).toBeCloseTo(43.16, 0);
+    expect(u.world.p50).toBeCloseTo(50, 0);
+    expect(u.world.p95).toBeCloseTo(56.84, 0);
+    expect(u.stages[1].throughputPct).toEqual({ p5: 70, p50: 70, p95: 70 });
+  });
+
+  it('gives identical output for the same seed and a different one for another', () => {
+    const args = ['shock', 'gizmos', '--country', 'cn', '--uncertainty', '--samples', '5000', '--seed', '7', ...GIZMOS];
+    const a = scsr(args);
+    const b = scsr(args);
+    expect(a.code).toBe(0);
+    expect(b.stdout).toBe(a.stdout);
+    expect(a.stdout).toContain('1 ranged value (all other shares fixed): cores CN 40-60 (point 50)');
+    const c = scsr([...args.slice(0, -3), '--seed', '8', ...GIZMOS]);
+    expect(c.stdout).not.toBe(a.stdout);
+  });
+
+  it('writes the uncertainty table in CSV', () => {
+    const r = scsr(['shock', 'gizmos', '--country', 'cn', '--uncertainty', '--samples', '100', '--format', 'csv', ...GIZMOS]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('stage,throughput_p5_p50_p95,throughput_p50,risk_p5_p50_p95,risk_p50');
+  });
+});
+
+describe('scsr shock on the built-in sectors', () => {
+  it('cuts China off in batteries: the chain stops, bound upstream', () => {
+    const d = shock(['batteries', '--country', 'china']);
+    expect(d.viewpoint).toBe('us');
+    expect(d.world.beforePct).toBe(100);
+    expect(d.world.afterPct).toBeLessThan(50);
+    expect(['mining', 'refining', 'cells']).toContain(d.world.binding.stage);
+    expect(d.noDataStages).toEqual(expect.arrayContaining(['packs']));
+  });
+
+  it('finds a single point of failure in semiconductors', () => {
+    const d = shock(['semiconductors', '--worst', '--top', '3']);
+    expect(d.byWorld).toHaveLength(3);
+    expect(d.singlePointOfFailure).not.toBeNull();
+    expect(d.byViewpoint.map((e: any) => e.rank)).toEqual([1, 2, 3]);
+  });
+
+  it('samples batteries with --uncertainty within seconds', () => {
+    const t = Date.now();
+    const d = shock(['batteries', '--country', 'cn', '--loss', '30%', '--uncertainty', '--samples', '100000', '--year', '2021']);
+    expect(Date.now() - t).toBeLessThan(20_000);
+    expect(d.uncertainty.samples).toBe(100000);
+    expect(d.uncertainty.world.p5).toBeLessThanOrEqual(d.uncertainty.world.p95);
+  });
+
+  it('runs every format on a built-in sector, for a shock and for --worst', () => {
+    for (const f of ['table', 'csv', 'md']) {
+      for (const args of [['--country', 'tw', '--loss', '50%', '--spare', '10%'], ['--worst', '--top', '3']]) {
+        const r = scsr(['shock', 'semiconductors', ...args, '--format', f]);
+        expect(r.code).toBe(0);
+        expect(r.stderr).toBe('');
+        expect(r.stdout.length).toBeGreaterThan(100);
+      }
+    }
+    const csv = scsr(['shock', 'semiconductors', '--worst', '--top', '3', '--format', 'csv']).stdout.split('\r\n\r\n');
+    // Two tables: by world loss and by the viewpoint's loss, each a header and three rows.
+    expect(csv.map((t) => t.trim().split('\r\n').length)).toEqual([4, 4]);
+  });
+});
+
+describe('scsr shock: bad input is one line on stderr and exit code 2', () => {
+  const cases: Array<[string, string[], RegExp]> = [
+    ['--loss 1.5', ['--country', 'cn', '--loss', '1.5'], /option --loss must be a fraction between 0 and 1 or a percentage like 40% \(got "1\.5"\)/],
+    ['--loss -3', ['--country', 'cn', '--loss', '-3'], /option --loss must be .*\(got "-3"\)/],
+    ['--loss abc', ['--country', 'cn', '--loss', 'abc'], /option --loss must be .*\(got "abc"\)/],
+    ['--spare 150%', ['--country', 'cn', '--spare', '150%'], /option --spare must be/],
+    ['an unknown country', ['--country', 'chna'], /unknown country "chna"; did you mean "cn"\?/],
+    ['an unknown stage', ['--country', 'cn', '--stage', 'smelting'], /option --stage: unknown stage of batteries "smelting"/],
+    ['--samples 0', ['--country', 'cn', '--uncertainty', '--samples', '0'], /option --samples must be a whole number from 1 to 1000000 \(got "0"\)/],
+    ['--samples 2000000', ['--country', 'cn', '--uncertainty', '--samples', '2000000'], /option --samples must be/],
+    ['--top 0', ['--worst', '--top', '0'], /option --top must be a whole number from 1 to 10000 \(got "0"\)/],
+    ['--seed x', ['--country', 'cn', '--uncertainty', '--seed', 'x'], /option --seed must be/],
+    ['no --country', [], /missing --country/],
+    ['--country with --worst', ['--worst', '--country', 'cn'], /give --country or --worst, not both/],
+    ['--uncertainty with --worst', ['--worst', '--uncertainty'], /cannot be combined with --worst/],
+    ['an unknown viewpoint', ['--country', 'cn', '--country-of-view', 'narnia'], /option --country-of-view: unknown country "narnia"/],
+  ];
+  it.each(cases)('%s', (_name, args, message) => {
+    const r = scsr(['shock', 'batteries', ...args]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(message);
+  });
+
+  it('an unknown sector', () => {
+    const r = scsr(['shock', 'widgetz', '--country', 'cn']);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  });
+});

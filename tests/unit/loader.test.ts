@@ -1,0 +1,113 @@
+// The loader's messages for bad data files: each fixture in tests/fixtures/bad/ with the exact
+// lines it must produce (`file:line:col: path message`), checked against the built-in
+// countries as a user file would be. Every error of a file is reported, not just the first.
+import { readdirSync } from 'node:fs';
+import { basename } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadBuiltin } from '../../src/data/builtin.js';
+import { formatDataError, type DataError } from '../../src/data/errors.js';
+import { loadFiles } from '../../src/data/load.js';
+import type { Model } from '../../src/data/model.js';
+import { fixture } from '../helpers/cli.js';
+
+/** File -> the lines `scsr validate` prints for it (file name without its directory). */
+const EXPECTED: Record<string, string[]> = {
+  'share-140.yaml': ['share-140.yaml:15:34: stages[0].shares[0].values[0].share must be between 0 and 100 (got 140)'],
+  'share-negative.yaml': ['share-negative.yaml:15:34: stages[0].shares[0].values[0].share must be between 0 and 100 (got -5)'],
+  'nan-share.yaml': ['nan-share.yaml:15:34: stages[0].shares[0].values[0].share must be a finite number (got .nan)'],
+  'unknown-key.yaml': ['unknown-key.yaml:9:5: stages[0].descripton is not a known key; did you mean "description"?'],
+  'wrong-type.yaml': ['wrong-type.yaml:10:15: stages[0].shares[0].year must be a number (got "2022")'],
+  'year-1800.yaml': ['year-1800.yaml:10:15: stages[0].shares[0].year must be between 1950 and 2100 (got 1800)'],
+  'unknown-rating.yaml': ['unknown-rating.yaml:9:21: stages[0].rating.value must be one of satisfactory, weak, very-weak (got "very-strong")'],
+  'missing-name.yaml': ['missing-name.yaml:7:5: stages[0] name is required'],
+  'duplicate-stage.yaml': ['duplicate-stage.yaml:17:9: stages[1].id duplicate stage id "making" (first at stages[0])'],
+  'duplicate-input.yaml': ['duplicate-input.yaml:14:13: stages[0].inputs[1].id duplicate input id "gears" (first at stages[0].inputs[0])'],
+  'unknown-source.yaml': ['unknown-source.yaml:13:17: stages[0].shares[0].source unknown source "fixtures"; did you mean "fixture"?'],
+  // "kor" is South Korea's alpha-3 code, which countries.yaml lists as an alias of kr.
+  'unknown-country.yaml': [
+    'unknown-country.yaml:16:23: stages[0].shares[0].values[1].country must be an ISO 3166-1 alpha-2 code in lower case (e.g. "kr") (got "kor"); did you mean "kr"?',
+  ],
+  'unknown-country-code.yaml': ['unknown-country-code.yaml:16:23: stages[0].shares[0].values[1].country unknown country code "kt"; did you mean "at", "it" or "kp"?'],
+  'unknown-region.yaml': ['unknown-region.yaml:16:22: stages[0].shares[0].values[1].region unknown region "eurpe"; did you mean "europe"?'],
+  'shares-130.yaml': ['shares-130.yaml:15:11: stages[0].shares[0].values shares add up to 130, more than 100 (tolerance 1)'],
+  'dependency-unknown-stage.yaml': ['dependency-unknown-stage.yaml:22:12: dependencies[0].stage unknown stage "makng"; did you mean "making"?'],
+  'policy-unknown-stage.yaml': ['policy-unknown-stage.yaml:22:22: policies[0].stages[1] unknown stage "selling"'],
+  'duplicate-yaml-key.yaml': ['duplicate-yaml-key.yaml:9:5: YAML syntax error: map keys must be unique'],
+  // Located at the "[" that is never closed (line 4, column 10), not where the parser gave up.
+  'yaml-syntax.yaml': ['yaml-syntax.yaml:4:10: YAML syntax error: flow sequence in block collection must be sufficiently indented and end with a ]'],
+  'empty.yaml': ['empty.yaml:1:1: is empty: expected a mapping with the keys of a sector or countries file'],
+  'not-a-mapping.yaml': ['not-a-mapping.yaml:2:1: must be a mapping (got a list)'],
+  'countries-unknown-member.yaml': [
+    'countries-unknown-member.yaml:5:68: groups[0].members[1] unknown country code "kx"; did you mean "kp", "kr" or "mx"?',
+    'countries-unknown-member.yaml:7:74: concerns[0].source unknown source "fixtur"; did you mean "fixture"?',
+  ],
+  'three-errors.yaml': [
+    'three-errors.yaml:13:17: stages[0].shares[0].source unknown source "nowhere"',
+    'three-errors.yaml:15:11: stages[0].shares[0].values shares add up to 110, more than 100 (tolerance 1)',
+    'three-errors.yaml:16:23: stages[0].shares[0].values[1].country unknown country code "xx"; did you mean "mx"?',
+  ],
+  'shape-errors.yaml': [
+    'shape-errors.yaml:9:5: stages[0].descripton is not a known key; did you mean "description"?',
+    'shape-errors.yaml:11:15: stages[0].shares[0].year must be between 1950 and 2100 (got 1800)',
+    'shape-errors.yaml:16:34: stages[0].shares[0].values[0].share must be between 0 and 100 (got 140)',
+  ],
+};
+
+let builtin: Model;
+beforeAll(async () => {
+  builtin = await loadBuiltin();
+});
+
+const lines = (errors: DataError[]): string[] => errors.map((e) => formatDataError({ ...e, file: basename(e.file) }));
+
+describe('bad data files', () => {
+  it('every fixture in tests/fixtures/bad/ has its expected messages in this table', () => {
+    const files = readdirSync(fixture('bad')).filter((f) => f.endsWith('.yaml')).sort();
+    expect(files).toEqual(Object.keys(EXPECTED).sort());
+    expect(files.length).toBeGreaterThanOrEqual(15);
+  });
+
+  it.each(Object.entries(EXPECTED))('%s', (file, expected) => {
+    const r = loadFiles([fixture('bad', file)], builtin);
+    expect(r.model).toBeUndefined();
+    expect(lines(r.errors)).toEqual(expected);
+    expect(r.errors.every((e) => !e.io)).toBe(true);
+  });
+
+  it('reports every error of a file: three semantic errors give three lines, three shape errors three more', () => {
+    const r = loadFiles([fixture('bad', 'three-errors.yaml'), fixture('bad', 'shape-errors.yaml')], builtin);
+    expect(r.errors).toHaveLength(6);
+    expect(r.reports.map((x) => [basename(x.file), x.errors.length])).toEqual([
+      ['three-errors.yaml', 3],
+      ['shape-errors.yaml', 3],
+    ]);
+  });
+
+  it('a directory gives one report per file, in file-name order, and leaves the built-in model alone', () => {
+    const r = loadFiles([fixture('bad')], builtin);
+    expect(r.reports.map((x) => basename(x.file))).toEqual(Object.keys(EXPECTED).sort());
+    expect(r.errors).toHaveLength(Object.values(EXPECTED).flat().length);
+    expect(builtin.sectors.map((s) => s.id)).toEqual(['batteries', 'semiconductors']);
+  });
+
+  it('a path that does not exist is an I/O error with no line', () => {
+    const r = loadFiles([fixture('bad', 'no-such-file.yaml')], builtin);
+    expect(r.errors).toEqual([expect.objectContaining({ line: 0, col: 0, io: true, message: 'no such file or directory' })]);
+    expect(formatDataError(r.errors[0]!)).toBe(`${fixture('bad', 'no-such-file.yaml')}: no such file or directory`);
+  });
+});
+
+describe('good data files', () => {
+  it('the mini fixture (a countries file and a sector using its countries) loads without errors', () => {
+    const r = loadFiles([fixture('good', 'mini')], builtin);
+    expect(r.errors).toEqual([]);
+    expect(r.model!.sectors.map((s) => s.id)).toEqual(['batteries', 'semiconductors', 'widgets']);
+    expect(r.model!.countries.countries.find((c) => c.code === 'aa')?.name).toBe('Alphaland');
+  });
+
+  it('a second file with the same sector id is an error naming the first file', () => {
+    const first = fixture('good', 'gadgets', 'gadgets.yaml');
+    const r = loadFiles([first, fixture('good', 'duplicate', 'gadgets.yaml')], builtin);
+    expect(r.errors.map(formatDataError)).toEqual([`${fixture('good', 'duplicate', 'gadgets.yaml')}:3:5: id sector "gadgets" is also defined in ${first}`]);
+  });
+});
