@@ -6,6 +6,7 @@ import { registerSources } from './commands/sources.js';
 import { registerStages } from './commands/stages.js';
 import { registerValidate } from './commands/validate.js';
 import { registerSchema } from './commands/schema.js';
+import { registerCompletion } from './commands/completion.js';
 import { registerScore } from './commands/score.js';
 import { registerShock } from './commands/shock.js';
 import { registerPolicies } from './commands/policies.js';
@@ -16,7 +17,30 @@ import { registerExplain } from './commands/explain.js';
 import { registerReport } from './commands/report.js';
 import { VERSION } from './version.js';
 
-export function buildProgram(): Command {
+/** Every command, in the order `scsr --help` lists them. */
+const COMMANDS: ReadonlyArray<readonly [string, (program: Command) => void]> = [
+  ['list', registerList],
+  ['sources', registerSources],
+  ['stages', registerStages],
+  ['score', registerScore],
+  ['shock', registerShock],
+  ['policies', registerPolicies],
+  ['compare', registerCompare],
+  ['exposure', registerExposure],
+  ['chokepoints', registerChokepoints],
+  ['explain', registerExplain],
+  ['report', registerReport],
+  ['validate', registerValidate],
+  ['schema', registerSchema],
+  ['completion', registerCompletion],
+];
+
+/**
+ * The program. Given the name of one of scsr's commands in `only`, it registers that command
+ * alone: a run of one command need not build the other dozen (start-up time is benchmarked).
+ * Help, the suggestion for a mistyped command and `completion` need them all.
+ */
+export function buildProgram(only?: string): Command {
   const program = new Command('scsr')
     .description('Supply-chain risk scorer: weakest links, concentration, exposure and shocks, with every figure cited.')
     .version(VERSION, '-V, --version')
@@ -24,19 +48,8 @@ export function buildProgram(): Command {
     .showSuggestionAfterError(true)
     .configureHelp({ sortSubcommands: false })
     .exitOverride();
-  registerList(program);
-  registerSources(program);
-  registerStages(program);
-  registerScore(program);
-  registerShock(program);
-  registerPolicies(program);
-  registerCompare(program);
-  registerExposure(program);
-  registerChokepoints(program);
-  registerExplain(program);
-  registerReport(program);
-  registerValidate(program);
-  registerSchema(program);
+  const one = COMMANDS.find(([name]) => name === only && name !== 'completion');
+  for (const [, register] of one ? [one] : COMMANDS) register(program);
   for (const cmd of program.commands) cmd.exitOverride();
   program.addHelpText(
     'after',
@@ -58,7 +71,8 @@ Method and data: docs/methodology.md, docs/data.md, \`scsr sources\`.`,
 
 /** Run the CLI; returns the exit code. Anticipated errors print one line each to stderr. */
 export async function main(argv: string[]): Promise<number> {
-  const program = buildProgram();
+  // The first word that is not an option names the command (scsr's own options take no value).
+  const program = buildProgram(argv.slice(2).find((a) => !a.startsWith('-')));
   // Subcommands copied the parent's output settings when they were registered, so each needs
   // its own; commander's "(Did you mean ...?)" goes on the same line so every error is one line.
   const oneLine = (s: string) => s.replace(/^error: /, 'scsr: ').replace(/\n\(Did you mean (.+)\?\)/, '; did you mean $1?');
@@ -90,17 +104,40 @@ function reportUnexpected(e: unknown): void {
   if (process.env.SCSR_DEBUG) process.stderr.write(`${e instanceof Error ? e.stack : message}\n`);
 }
 
+/**
+ * Run `listen` on process.stdout or process.stderr when something first uses it, instead of
+ * creating the stream at start-up: a stream on a pipe or a terminal loads node:net (about
+ * 5 ms), and most runs never write to stderr. Node creates both on first access.
+ */
+function whenCreated(name: 'stdout' | 'stderr', listen: (stream: NodeJS.WriteStream) => void): void {
+  const lazy = Object.getOwnPropertyDescriptor(process, name);
+  if (!lazy?.get || !lazy.configurable) {
+    listen(process[name]);
+    return;
+  }
+  Object.defineProperty(process, name, {
+    configurable: true,
+    enumerable: lazy.enumerable ?? true,
+    get() {
+      Object.defineProperty(process, name, lazy);
+      const stream = process[name];
+      listen(stream);
+      return stream;
+    },
+  });
+}
+
 /** Entry point of bin/scsr.js. */
 export function run(): void {
-  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  whenCreated('stdout', (stdout) => stdout.on('error', (e: NodeJS.ErrnoException) => {
     // The reader went away (`scsr ... | head`): it has what it wanted; stop quietly.
     if (e.code === 'EPIPE') process.exit(EXIT.ok);
     // Anything else (a full disk, `> /dev/full`) lost the output: say so in one line.
     process.stderr.write(`scsr: cannot write the output: ${e.message.replace(/^[A-Z]+: /, '').replace(/, write$/, '')}\n`);
     process.exit(EXIT.io);
-  });
+  }));
   // A closed stderr (`2>&1 | head`) leaves nobody to tell; the exit code still does.
-  process.stderr.on('error', () => {});
+  whenCreated('stderr', (stderr) => stderr.on('error', () => {}));
   // No SIGINT handler on purpose: Node's default ends the process at once, even in the middle of
   // a long computation that would keep a JS handler waiting, and the shell reports 130 (128 + 2).
   const crash = (e: unknown) => {

@@ -57,7 +57,7 @@ export function mergeCountries(base: CountriesData, over: Partial<Omit<Countries
   };
   return {
     sources: byKey(base.sources, over.sources, (s) => s.id),
-    // Codes are [a-z]{2}: code-unit order is localeCompare's order, without loading ICU collation.
+    // Plain code-unit order: the same in every locale, and no ICU collation data to load.
     countries: byKey(base.countries, over.countries, (c) => c.code).sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)),
     regions: byKey(base.regions, over.regions, (r) => r.id),
     groups: byKey(base.groups, over.groups, (g) => g.id),

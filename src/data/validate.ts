@@ -153,7 +153,7 @@ export function validateShape(file: string, doc: Located, countries?: CountriesD
   if (!kind) {
     add(ctx, [], Array.isArray(doc.data) || typeof doc.data !== 'object'
       ? `must be a mapping (got ${repr(doc.data)})`
-      : 'is neither a sector file (needs `stages`) nor a countries file (needs `countries`, `regions` or `groups`)');
+      : 'is neither a sector file (needs `stages`) nor a countries file (needs one of `countries`, `regions`, `groups`, `concerns` or `supplierRisk`)');
     return { kind: 'sector', errors: ctx.errors };
   }
   const schema = kind === 'sector' ? SectorSchema : CountriesSchema;

@@ -1,5 +1,5 @@
 // Parse one YAML text into plain data plus a way to find where any path of it sits in the file.
-import { Composer, CST, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, Parser, parseDocument, visit, type Alias, type Node, type YAMLError } from 'yaml';
+import { Composer, CST, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, Parser, parseDocument, visit, type Alias, type Document, type Node, type YAMLError } from 'yaml';
 import type { DataError, PathSegment, Result } from './errors.js';
 
 export interface Located {
@@ -33,7 +33,7 @@ export function parseYaml(text: string, file: string): Result<Located> {
     const before = text.slice(0, offset);
     return err(before.split('\n').length, offset - before.lastIndexOf('\n'), 'is not a text file (contains a NUL byte)');
   }
-  let docs;
+  let docs: Document.Parsed[];
   let scan: TokenScan;
   try {
     // Parsed in two steps so that the nesting depth is checked before the composer, which
@@ -41,7 +41,8 @@ export function parseYaml(text: string, file: string): Result<Located> {
     const tokens = [...new Parser(lineCounter.addNewLine).parse(text)];
     scan = scanTokens(tokens);
     if (scan.tooDeep !== undefined) return errAt(scan.tooDeep, `nests lists and mappings more than ${MAX_DEPTH} levels deep`);
-    docs = [...new Composer(PARSE_OPTIONS).compose(tokens, true, text.length)];
+    docs = [];
+    for (const doc of new Composer(PARSE_OPTIONS).compose(tokens, true, text.length)) if (docs.push(doc) === 2) break; // a second is an error
   } catch (e) {
     return err(1, 1, `could not be parsed: ${e instanceof RangeError ? 'nesting too deep' : (e as Error).message.split('\n')[0]}`);
   }
@@ -64,7 +65,8 @@ export function parseYaml(text: string, file: string): Result<Located> {
   if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) {
     return err(1, 1, 'is empty: expected a mapping with the keys of a sector or countries file');
   }
-  const badAlias = findBadAlias(doc);
+  // An alias is written `*name`: without a `*` in the text there is none to check (a walk over every node saved).
+  const badAlias = text.includes('*') ? findBadAlias(doc) : undefined;
   if (badAlias) return errAt(badAlias.alias.range?.[0] ?? 0, `YAML syntax error: alias *${badAlias.alias.source} ${badAlias.problem}`);
   let data: unknown;
   try {
@@ -135,16 +137,23 @@ interface TokenScan {
 /** One pass over the parser's tokens, with an explicit stack: recursion is what the depth check guards against. */
 function scanTokens(tokens: readonly CST.Token[]): TokenScan {
   const unclosed: number[] = [];
-  const stack: Array<{ token: CST.Token | null | undefined; depth: number }> = tokens.map((token) => ({ token, depth: 0 })).reverse();
+  // Two parallel stacks, not one of {token, depth} objects: no allocation per node while a
+  // large file's whole syntax tree is alive (garbage then makes every young GC copy that tree).
+  const stack: Array<CST.Token | null | undefined> = [...tokens].reverse();
+  const depths: number[] = stack.map(() => 0);
   while (stack.length > 0) {
-    const { token, depth } = stack.pop()!;
-    if (token?.type === 'document') stack.push({ token: token.value, depth });
-    else if (CST.isCollection(token)) {
+    const token = stack.pop();
+    const depth = depths.pop()!;
+    if (token?.type === 'document') {
+      stack.push(token.value);
+      depths.push(depth);
+    } else if (CST.isCollection(token)) {
       if (depth >= MAX_DEPTH) return { tooDeep: token.offset, unclosed };
       if (token.type === 'flow-collection' && !token.end.some((t) => t.type === 'flow-seq-end' || t.type === 'flow-map-end')) unclosed.push(token.offset);
       for (let i = token.items.length - 1; i >= 0; i--) {
         const item = token.items[i]!;
-        stack.push({ token: item.value, depth: depth + 1 }, { token: item.key, depth: depth + 1 });
+        stack.push(item.value, item.key);
+        depths.push(depth + 1, depth + 1);
       }
     } else if (token?.type === 'double-quoted-scalar' || token?.type === 'single-quoted-scalar') {
       const closed = token.type === 'double-quoted-scalar' ? /^"(?:[^"\\]|\\[\s\S])*"$/ : /^'(?:[^']|'')*'$/;
@@ -169,7 +178,7 @@ function whereOpened(e: YAMLError, unclosed: readonly number[]): number {
  * every later walk over the data endless). yaml itself reports neither until `toJS`, and then
  * without a position.
  */
-function findBadAlias(doc: Parameters<typeof visit>[0]): { alias: Alias; problem: string } | undefined {
+function findBadAlias(doc: Document.Parsed): { alias: Alias; problem: string } | undefined {
   const anchors = new Map<string, Node>();
   let bad: { alias: Alias; problem: string } | undefined;
   visit(doc, {

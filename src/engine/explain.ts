@@ -33,7 +33,8 @@ export function explainStage(model: Model, sector: Sector, stageId: string, opts
       highPct: s.highPct,
       weight: round(w.weight, 4),
       weightRule: w.rule,
-      wgi: w.wgi,
+      // the viewpoint's own row has weight 0, but its WGI still enters the EU CRM sourcing term
+      wgi: w.wgi ?? countries.countries.find((c) => c.code === s.id)?.governance?.wgi ?? null,
       governanceSource: countries.countries.find((c) => c.code === s.id)?.governance?.source ?? null,
       allies: w.allies,
       concern: w.concern,

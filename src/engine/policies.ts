@@ -1,7 +1,7 @@
 // The policy recommendations of a sector with their impact on one country, net scores per
 // horizon, and the report's headline recomputed from the data (docs/scenarios.md#policies).
 import type { ImpactLevel, Sector } from '../data/model.js';
-import { round } from './concentration.js';
+import { compareIds, round } from './concentration.js';
 import type { Headline, Horizon, ImpactRating, NetScore, PoliciesResult, PolicyImpact, SectorPolicies } from './results-policies.js';
 
 /** KIET Tables 5 and 6 use five symbols; we read them as -2..+2 (docs/scenarios.md#scale). */
@@ -57,7 +57,7 @@ export function sectorPolicies(sector: Sector, options: PolicyOptions = {}): Sec
   const horizon = options.horizon ?? 'both';
   if (!impactCountries(sector).includes(country)) return null;
   const policies: PolicyImpact[] = [...(sector.policies ?? [])]
-    .sort((a, b) => a.number - b.number || a.id.localeCompare(b.id))
+    .sort((a, b) => a.number - b.number || compareIds(a.id, b.id))
     .map((p) => {
       const i = p.impacts?.find((x) => x.country === country);
       return {

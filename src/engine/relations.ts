@@ -2,11 +2,11 @@
 // countries compared stage by stage, and the chokepoints of every chain.
 import type { Model, Sector } from '../data/model.js';
 import { countryName } from '../data/resolve.js';
-import { RELIANCE_LINE_PCT } from './params.js';
+import { CHOKEPOINT_THRESHOLD_PCT, RELIANCE_LINE_PCT } from './params.js';
 import type { SectorScore } from './results.js';
 import type { ChokepointList, ChokepointRow, CompareStage, NamedDependency, SectorComparison, SectorExposure } from './results-commands.js';
 import { scoreSector, type ScoreOptions } from './score.js';
-import { round } from './concentration.js';
+import { compareIds, round } from './concentration.js';
 
 /** Exposure of `viewpoint` to every partner (or only `to`), per sector. */
 export function exposureOf(model: Model, sectors: readonly Sector[], viewpoint: string, opts: { to?: string; year?: number; basis?: string } = {}): SectorExposure[] {
@@ -100,7 +100,7 @@ function verdict(
 /** Every stage and input over the line (global), and with a viewpoint its single-country dependences over 50%. */
 export function listChokepoints(model: Model, sectors: readonly Sector[], opts: { thresholdPct?: number; viewpoint?: string; year?: number; basis?: string } = {}): ChokepointList {
   const rows: ChokepointRow[] = [];
-  let threshold = opts.thresholdPct ?? 65;
+  let threshold = opts.thresholdPct ?? CHOKEPOINT_THRESHOLD_PCT;
   for (const s of sectors) {
     const score = scoreSector(model, s, {
       ...(opts.thresholdPct !== undefined ? { thresholdPct: opts.thresholdPct } : {}),
@@ -145,6 +145,6 @@ export function listChokepoints(model: Model, sectors: readonly Sector[], opts: 
     thresholdPct: threshold,
     viewpoint: opts.viewpoint ?? null,
     chokepoints: rows,
-    counts: [...counts.values()].sort((x, y) => y.global + y.singleCountry - (x.global + x.singleCountry) || x.supplier.localeCompare(y.supplier)),
+    counts: [...counts.values()].sort((x, y) => y.global + y.singleCountry - (x.global + x.singleCountry) || compareIds(x.supplier, y.supplier)),
   };
 }

@@ -196,8 +196,15 @@ export function exposures(stages: readonly StageScore[]): Exposure[] {
   // a partner absent from a stage counts 0 there.
   const scored = stages.filter((s) => s.snapshot && (s.foreignSharePct ?? 0) > 0);
   const totalWeight = scored.reduce((a, s) => a + s.foreignSharePct!, 0);
+  const weightOf = new Map(scored.map((s) => [s.id, s.foreignSharePct!]));
   for (const e of byPartner.values()) {
-    const sum = scored.reduce((a, s) => a + s.foreignSharePct! * (e.byStage.find((b) => b.stage === s.id)?.ofForeignPct ?? 0), 0);
+    // byStage is in stage order, as scored is: the same terms in the same order (an absent
+    // stage's term is 0 and adding it changes nothing), without a search per stage.
+    let sum = 0;
+    for (const b of e.byStage) {
+      const weight = weightOf.get(b.stage);
+      if (weight !== undefined) sum += weight * b.ofForeignPct;
+    }
     e.weightedMeanPct = totalWeight > 0 ? round(sum / totalWeight, 2) : 0;
   }
   return [...byPartner.values()].sort((a, b) => b.maxPct - a.maxPct || b.weightedMeanPct - a.weightedMeanPct || compareIds(a.partner, b.partner));

@@ -2,7 +2,7 @@
 // viewpoint's, and the stage that then binds (docs/scenarios.md). Pure: model in, result out.
 import type { CountriesData, Model, Sector, Snapshot, Stage } from '../data/model.js';
 import { countryName } from '../data/resolve.js';
-import { REST_ID, round, suppliersOf } from './concentration.js';
+import { compareIds, REST_ID, round, suppliersOf } from './concentration.js';
 import type { SnapshotRef, SupplierShare } from './results.js';
 import type {
   Binding,
@@ -271,7 +271,7 @@ function tightest(items: readonly ItemShock[], value: (x: ItemShock) => number |
     const v = value(x);
     if (v === null) continue;
     const b = best ? value(best)! : Infinity;
-    if (v < b || (v === b && x.id.localeCompare(best!.id) < 0)) best = x;
+    if (v < b || (v === b && compareIds(x.id, best!.id) < 0)) best = x;
   }
   return best;
 }
@@ -356,7 +356,7 @@ export function shockCandidates(model: Model, sector: Sector, options: Pick<Shoc
       }
     }
   }
-  return [...seen.values()].sort((a, b) => a.id.localeCompare(b.id));
+  return [...seen.values()].sort((a, b) => compareIds(a.id, b.id));
 }
 
 /** Each candidate cut off in turn (with the given loss, spare and stages), ranked (docs/scenarios.md#worst-case). */
@@ -378,8 +378,8 @@ export function worstCase(model: Model, sector: Sector, options: Omit<ShockOptio
   const w = (x: (typeof runs)[number]) => x.worldLostPct ?? 0;
   const v = (x: (typeof runs)[number]) => x.viewpointLostPct ?? 0;
   const rank = (list: typeof runs): WorstEntry[] => list.map((x, i) => ({ rank: i + 1, ...x }));
-  const byWorld = rank([...runs].sort((a, b) => w(b) - w(a) || v(b) - v(a) || a.target.id.localeCompare(b.target.id)));
-  const byViewpoint = rank([...runs].sort((a, b) => v(b) - v(a) || w(b) - w(a) || a.target.id.localeCompare(b.target.id)));
+  const byWorld = rank([...runs].sort((a, b) => w(b) - w(a) || v(b) - v(a) || compareIds(a.target.id, b.target.id)));
+  const byViewpoint = rank([...runs].sort((a, b) => v(b) - v(a) || w(b) - w(a) || compareIds(a.target.id, b.target.id)));
   const first = byWorld[0];
   const base = prepareChain(model, sector, { ...options, targets: [] });
   return {

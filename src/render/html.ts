@@ -1,6 +1,7 @@
 // The HTML report (`scsr report`): one self-contained page of inline SVG charts drawn here, from
 // result objects the command computed with the engine. Nothing is computed here but layout; no
 // script, font, stylesheet or image is loaded from anywhere (a Content-Security-Policy says so).
+import { compareIds } from '../engine/concentration.js';
 import type { SourceUse, StageSummary } from '../engine/catalog.js';
 import type { ItemScore, SectorScore, SnapshotRef, StageScore } from '../engine/results.js';
 import type { SectorPolicies } from '../engine/results-policies.js';
@@ -290,7 +291,7 @@ function heatColumns(rows: HeatRow[], viewpoint: string): { columns: Array<{ id:
   // Layout order only: the viewpoint first, then suppliers named most often, the unattributed rest last.
   const named = [...seen.values()]
     .filter((c) => c.kind !== 'rest')
-    .sort((a, b) => Number(b.id === viewpoint) - Number(a.id === viewpoint) || b.count - a.count || b.max - a.max || a.id.localeCompare(b.id));
+    .sort((a, b) => Number(b.id === viewpoint) - Number(a.id === viewpoint) || b.count - a.count || b.max - a.max || compareIds(a.id, b.id));
   const shown = named.slice(0, MAX_COLUMNS);
   const rest = seen.get('rest');
   return { columns: [...shown, ...(rest ? [rest] : [])], hidden: named.slice(MAX_COLUMNS).map((c) => c.name) };
