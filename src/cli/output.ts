@@ -36,14 +36,37 @@ export function useColor(opts: OutputOptions, stream: NodeJS.WriteStream = proce
 
 /** The JSON document of a command: `schemaVersion` and `command` first, then the result. */
 export function jsonDocument(command: string, result: object): string {
-  return `${JSON.stringify({ schemaVersion: SCHEMA_VERSION, command, ...result }, null, 2)}\n`;
+  return [...jsonChunks(command, result)].join('');
 }
 
-export async function render(command: string, result: object, view: () => View, opts: OutputOptions): Promise<string> {
+/**
+ * The same bytes as `JSON.stringify(document, null, 2)` plus a newline, in pieces: each item of a
+ * top-level array is one piece, so `score --all` on a large dataset never holds its whole
+ * document (hundreds of MB) as one string.
+ */
+export function* jsonChunks(command: string, result: object): Generator<string> {
+  const doc: Record<string, unknown> = { schemaVersion: SCHEMA_VERSION, command, ...result };
+  const indent = (json: string, pad: string) => json.replace(/\n/g, `\n${pad}`);
+  // JSON.stringify leaves out keys whose value it cannot write (undefined, functions).
+  const keys = Object.keys(doc).filter((k) => JSON.stringify(doc[k]) !== undefined);
+  yield '{\n';
+  for (const [i, key] of keys.entries()) {
+    const value = doc[key];
+    const end = i < keys.length - 1 ? ',\n' : '\n';
+    if (Array.isArray(value) && value.length > 0) {
+      yield `  ${JSON.stringify(key)}: [\n`;
+      for (const [j, item] of value.entries()) yield `    ${indent(JSON.stringify(item, null, 2) ?? 'null', '    ')}${j < value.length - 1 ? ',\n' : '\n'}`;
+      yield `  ]${end}`;
+    } else yield `  ${JSON.stringify(key)}: ${indent(JSON.stringify(value, null, 2), '  ')}${end}`;
+  }
+  yield '}\n';
+}
+
+export async function render(command: string, result: object, view: () => View, opts: OutputOptions): Promise<string | Iterable<string>> {
   const format = resolveFormat(opts);
   switch (format) {
     case 'json':
-      return jsonDocument(command, result);
+      return jsonChunks(command, result);
     case 'csv': {
       const { renderCsv } = await import('../render/csv.js');
       return renderCsv(view());
@@ -59,6 +82,7 @@ export async function render(command: string, result: object, view: () => View, 
   }
 }
 
-export function write(text: string): void {
-  process.stdout.write(text);
+export function write(text: string | Iterable<string>): void {
+  if (typeof text === 'string') process.stdout.write(text);
+  else for (const chunk of text) process.stdout.write(chunk);
 }

@@ -32,12 +32,9 @@ export function scoreItem(
 ): ItemScore {
   const picked = pickSnapshot(snapshots, opts.year, opts.basis);
   if (!picked) {
-    const onlyProjections = (snapshots?.length ?? 0) > 0;
     return {
       id, name, snapshot: null,
-      noData: opts.basis && snapshots?.length && !snapshots.some((x) => x.basis === opts.basis)
-        ? `no data on the ${opts.basis} basis`
-        : onlyProjections ? 'no data for this year (only projections; pick one with --year)' : 'no data',
+      noData: noDataReason(snapshots, opts),
       viewpointSharePct: null, viewpointListed: false, foreignSharePct: null, unattributedPct: null, hhi: null, hhiBand: null,
       effectiveSuppliers: null, top: null, suppliers: [], chokepoints: [], dependence: [], modelledRisk: null,
     };
@@ -78,6 +75,15 @@ export function scoreItem(
   };
 }
 
+/** Why no snapshot was picked, in words a user can act on. */
+function noDataReason(snapshots: readonly Snapshot[] | undefined, opts: { year?: number; basis?: string }): string {
+  if (!snapshots || snapshots.length === 0) return 'no data';
+  if (opts.basis && !snapshots.some((x) => x.basis === opts.basis)) return `no data on the ${opts.basis} basis`;
+  if (snapshots.every((x) => x.projection)) return `only projections (${[...new Set(snapshots.map((x) => x.year))].join(', ')}): pick one with --year`;
+  if (opts.year !== undefined) return `no data for ${opts.year} or earlier (the data start in ${Math.min(...snapshots.filter((x) => !x.projection).map((x) => x.year))})`;
+  return 'no data';
+}
+
 function scoreStage(stage: Stage, order: number, sector: Sector, countries: CountriesData, viewpoint: string, method: Method, opts: { year?: number; basis?: string; thresholdPct: number }): StageScore {
   const own = scoreItem(stage.id, stage.name, stage.shares, viewpoint, countries, opts);
   const inputs = (stage.inputs ?? []).map((inp) => scoreItem(inp.id, inp.name, inp.shares, viewpoint, countries, opts));
@@ -85,8 +91,11 @@ function scoreStage(stage: Stage, order: number, sector: Sector, countries: Coun
   let base: ItemScore = own;
   let basedOn: string | null = own.modelledRisk !== null ? 'stage' : null;
   if (own.modelledRisk === null) {
+    // "Riskiest" under the method asked for: the EU CRM ranks inputs by SR, the others by modelled risk.
+    const crmOf = new Map(method === 'eu-crm' ? inputs.filter((x) => x.snapshot).map((x) => [x.id, euCrm(x.suppliers, viewpoint, undefined, countries).sr]) : []);
+    const key = (x: ItemScore): number => (method === 'eu-crm' ? crmOf.get(x.id)! : x.modelledRisk!);
     const scored = inputs.filter((x) => x.modelledRisk !== null);
-    const riskiest = scored.sort((a, b) => b.modelledRisk! - a.modelledRisk! || compareIds(a.id, b.id))[0];
+    const riskiest = scored.sort((a, b) => key(b) - key(a) || compareIds(a.id, b.id))[0];
     if (riskiest) {
       base = riskiest;
       basedOn = `input:${riskiest.id}`;
@@ -96,7 +105,9 @@ function scoreStage(stage: Stage, order: number, sector: Sector, countries: Coun
   const rating = isAssessor && stage.rating ? ratingRisk(stage.rating.value) : null;
   const modelled = base.modelledRisk;
   const blended = blend(modelled, rating);
-  const crm = base.snapshot ? euCrm(base.suppliers, viewpoint, stage, countries) : null;
+  // The viewpoint's share of world demand, where the data give one, sets its import reliance (EU CRM).
+  const demand = basedOn === 'stage' ? pickSnapshot(stage.demand, opts.year)?.snapshot.values.find((v) => v.country === viewpoint)?.share : undefined;
+  const crm = base.snapshot ? euCrm(base.suppliers, viewpoint, stage, countries, demand) : null;
   const value = method === 'blended' ? blended : method === 'rating' ? rating : crm ? crm.sr : null;
   return {
     ...base,

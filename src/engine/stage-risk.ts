@@ -69,7 +69,7 @@ export function wgiScaled(countries: CountriesData, id: string): number | null {
  * SR = [HHI_WGI(global) · IR/2 + HHI_WGI(sourcing) · (1 − IR/2)] · (1 − EoL_RIR) · SI,
  * HHI_WGI = Σ sᵢ² · WGIᵢ with sᵢ fractions and WGI rescaled 0-10.
  */
-export function euCrm(suppliers: readonly SupplierShare[], viewpoint: string, stage: Stage | undefined, countries: CountriesData): NonNullable<Risk['euCrm']> {
+export function euCrm(suppliers: readonly SupplierShare[], viewpoint: string, stage: Stage | undefined, countries: CountriesData, demandPct?: number): NonNullable<Risk['euCrm']> {
   const defaults: string[] = [];
   const scaled = (id: string): number => {
     const w = wgiScaled(countries, id);
@@ -81,9 +81,18 @@ export function euCrm(suppliers: readonly SupplierShare[], viewpoint: string, st
   const hhiWgiGlobal = named.reduce((sum, s) => sum + (s.sharePct / 100) ** 2 * scaled(s.id), 0);
   const own = (suppliers.find((s) => s.id === viewpoint)?.sharePct ?? 0) / 100;
 
+  // IR = (imports − exports) / apparent consumption: from the data when given; else from the
+  // viewpoint's shares of world demand d and supply p, (d − p) / d clamped to 0-1; else 1 − p.
   const irData = stage?.importReliance?.find((x) => x.country === viewpoint);
-  const ir = irData ? irData.value : 1 - own;
-  if (!irData) defaults.push('import reliance: 1 − viewpoint share of world supply (no demand data)');
+  let ir: number;
+  if (irData) ir = irData.value;
+  else if (demandPct !== undefined && demandPct > 0) {
+    ir = Math.min(1, Math.max(0, (demandPct / 100 - own) / (demandPct / 100)));
+    defaults.push(`import reliance: (demand share − supply share) / demand share = (${demandPct}% − ${round(own * 100, 2)}%) / ${demandPct}% (no trade data)`);
+  } else {
+    ir = 1 - own;
+    defaults.push('import reliance: 1 − viewpoint share of world supply (no demand data)');
+  }
   // Sourcing: own production for (1 − IR), imports pro rata to the other suppliers' world shares.
   const foreignNamed = named.filter((s) => s.id !== viewpoint);
   const foreignTotal = suppliers.filter((s) => s.id !== viewpoint).reduce((a, s) => a + s.sharePct, 0);

@@ -109,6 +109,21 @@ describe('stage risk', () => {
   });
 });
 
+describe('EU CRM import reliance from demand', () => {
+  it('uses (demand share − supply share) / demand share when the data give a demand share', () => {
+    const c = countries();
+    const suppliers = suppliersOf(snap([['aa', 20], ['bb', 50], ['cc', 20], ['rest', 10]]), c);
+    // aa holds 20% of supply and 40% of demand: IR = (0.4 − 0.2) / 0.4 = 0.5
+    // sourcing (IR 0.5) = 0.5²×2 + (0.5×50/80)²×6 + (0.5×20/80)²×4 = 0.5 + 0.5859375 + 0.0625 = 1.1484375
+    // SR = 1.74 × 0.5/2 + 1.1484375 × (1 − 0.5/2) = 0.435 + 0.861328 = 1.296328
+    const r = euCrm(suppliers, 'aa', undefined, c, 40);
+    expect(r.importReliance).toBe(0.5);
+    expect(r.sr).toBeCloseTo(1.296, 3);
+    // a country supplying more than it uses imports nothing: IR clamps at 0
+    expect(euCrm(suppliers, 'aa', undefined, c, 10).importReliance).toBe(0);
+  });
+});
+
 describe('snapshots', () => {
   const list = [snap([['aa', 10]], { year: 2019 }), snap([['aa', 20]], { year: 2022 }), snap([['aa', 30]], { year: 2032, projection: true }), snap([['aa', 40]], { year: 2023, basis: 'headquarters' })];
   it('defaults to the latest actual snapshot on the location basis', () => {
