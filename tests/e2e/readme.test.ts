@@ -9,10 +9,10 @@ const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8')
 const shellLines = [...readme.matchAll(/```sh\n([\s\S]*?)```/g)].flatMap((m) => m[1]!.split('\n'));
 const tableCells = [...readme.matchAll(/`(scsr [^`]+)`/g)].map((m) => m[1]!.replace(/\\\|/g, '|'));
 
-/** Commands that need the user's own files (my-sectors/) are shown, not run. */
+/** Commands that need the user's own files (my-sectors/) or generated ones (big/, from `npm run gen:big`) are shown, not run. */
 const runnable = [...shellLines.map((l) => l.replace(/\s+#.*$/, '').trim()), ...tableCells]
   .map((l) => l.replace(/^npx /, ''))
-  .filter((l) => l.startsWith('scsr ') && !l.includes('my-sector') && !l.includes('<'));
+  .filter((l) => l.startsWith('scsr ') && !l.includes('my-sector') && !l.includes('big/') && !l.includes('<'));
 
 describe('README examples', () => {
   it('has examples to run', () => {
