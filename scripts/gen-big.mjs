@@ -26,7 +26,11 @@ const COUNTRIES = flag('countries', 200);
 const outDir = args[0] ?? 'big';
 const SEED = 20250101;
 
-/** mulberry32: a small, fast 32-bit PRNG; good enough for synthetic shares, and reproducible. */
+/**
+ * mulberry32: a small, fast 32-bit PRNG; good enough for synthetic shares, and reproducible.
+ * The same seven lines as src/engine/uncertainty.ts, copied on purpose: this script runs with
+ * plain node before any build, and its output must not change when the engine changes.
+ */
 function mulberry32(seed) {
   let a = seed >>> 0;
   return () => {

@@ -3,24 +3,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { CountriesData, Model, Sector, Snapshot, Stage } from '../../src/data/model.js';
+import { countries as sharedCountries } from '../helpers/model.js';
 import { applyShock, OUT, shockCandidates, shockSector, worstCase } from '../../src/engine/shock.js';
 
-const countries: CountriesData = {
-  sources: [{ id: 't', publisher: 'tests', title: 'made up', year: 2024 }],
-  countries: [
-    { code: 'aa', name: 'Alphaland', governance: { wgi: 1.5, year: 2020, source: 't' } },
-    { code: 'bb', name: 'Betaland', governance: { wgi: -0.5, year: 2020, source: 't' } },
-    { code: 'cc', name: 'Gammaland', governance: { wgi: 0.5, year: 2020, source: 't' } },
-    { code: 'dd', name: 'Deltaland' },
-  ],
-  regions: [
-    { id: 'bloc', name: 'Bloc', members: ['cc', 'dd'] },
-    { id: 'rest', name: 'Rest of world', residual: true },
-  ],
-  groups: [],
-  concerns: [],
-  supplierRisk: { allyGroups: [], allyFactor: 0.5, concernWeight: 1, unknownWeight: 0.5, overrides: [] },
-};
+// The shared made-up countries (tests/helpers/model.ts); a shock does not depend on weights.
+const countries: CountriesData = sharedCountries();
 
 function snap(values: Array<[string, number]>, extra: Partial<Snapshot> = {}): Snapshot {
   return {

@@ -2,26 +2,17 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { CountriesData, Model, Sector, ShareValue, Snapshot } from '../../src/data/model.js';
+import { countries as sharedCountries } from '../helpers/model.js';
 import { prepareChain } from '../../src/engine/shock.js';
 import { modelledRisk } from '../../src/engine/stage-risk.js';
 import { countriesFor, itemSampler, mulberry32, percentile, sampleShares, shockUncertainty, triangular } from '../../src/engine/uncertainty.js';
 
+// The shared made-up countries (tests/helpers/model.ts), plus one country with an override.
+const base = sharedCountries();
 const countries: CountriesData = {
-  sources: [{ id: 't', publisher: 'tests', title: 'made up', year: 2024 }],
-  countries: [
-    { code: 'aa', name: 'Alphaland', governance: { wgi: 1.5, year: 2020, source: 't' } },
-    { code: 'bb', name: 'Betaland', governance: { wgi: -0.5, year: 2020, source: 't' } },
-    { code: 'cc', name: 'Gammaland', governance: { wgi: 0.5, year: 2020, source: 't' } },
-    { code: 'dd', name: 'Deltaland' },
-    { code: 'ee', name: 'Epsilonia', governance: { wgi: 0, year: 2020, source: 't' } },
-  ],
-  regions: [
-    { id: 'bloc', name: 'Bloc', members: ['cc', 'dd'] },
-    { id: 'rest', name: 'Rest of world', residual: true },
-  ],
-  groups: [{ id: 'pact', name: 'Pact', kind: 'alliance', members: ['aa', 'cc'], year: 2020, source: 't' }],
-  concerns: [{ viewpoint: 'aa', countries: ['bb'], text: 'made up', source: 't' }],
-  supplierRisk: { allyGroups: ['pact'], allyFactor: 0.5, concernWeight: 1, unknownWeight: 0.5, overrides: [{ from: 'aa', to: 'ee', weight: 0.9, note: 'made up' }] },
+  ...base,
+  countries: [...base.countries, { code: 'ee', name: 'Epsilonia', governance: { wgi: 0, year: 2020, source: 't' } }],
+  supplierRisk: { ...base.supplierRisk, overrides: [{ from: 'aa', to: 'ee', weight: 0.9, note: 'made up' }] },
 };
 
 const snap = (values: ShareValue[]): Snapshot => ({ year: 2022, metric: 'capacity', basis: 'location', source: 't', values });
