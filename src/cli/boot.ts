@@ -2,13 +2,16 @@
 // every run; start-up time is benchmarked (`npm run bench`). bin/scsr.js only requires this.
 //
 // The cache lives per user (~/.cache/scsr, mode 0700), never in a shared temporary directory:
-// a code cache is code. NODE_DISABLE_COMPILE_CACHE turns it off. A cache that cannot be read or
-// written only costs the time it would have saved.
+// a code cache is code. NODE_DISABLE_COMPILE_CACHE (or SCSR_NO_CACHE) turns it off. A cache
+// that cannot be read or written only costs the time it would have saved. It is bounded: one
+// file per command of the current build (keyed by the bundle's content hash); the files of
+// other builds are removed when a new one is written.
 import nodeModule from 'node:module';
-import os from 'node:os';
 import path from 'node:path';
 import fs from 'node:fs';
 import vm from 'node:vm';
+import { cacheDisabled, cacheRoot, ensureDir, prune, writeAtomically } from '../data/cache-dir.js';
+import { COMMAND_NAMES } from './command-names.js';
 
 interface Cli {
   run(): void;
@@ -16,13 +19,8 @@ interface Cli {
 
 const CLI = path.join(__dirname, 'cli.cjs');
 
-function cacheDir(): string {
-  const base =
-    process.env.XDG_CACHE_HOME ||
-    (process.platform === 'win32' ? process.env.LOCALAPPDATA : path.join(os.homedir(), process.platform === 'darwin' ? 'Library/Caches' : '.cache'));
-  if (!base) throw new Error('no cache directory');
-  return path.join(base, 'scsr');
-}
+/** At most this many compile-cache files: one per command, and `other` for anything else. */
+const MAX_CODE_CACHES = COMMAND_NAMES.length + 1;
 
 /**
  * Node 20: load dist/cli.cjs as require() would, compiled with V8's code cache, as Node 22's
@@ -36,10 +34,12 @@ function loadWithCodeCache(file: string): Cli {
   const buildId = /\/\/# buildId=([0-9a-f]+)\s*$/.exec(code.slice(-64))?.[1];
   let cacheFile: string | undefined;
   let cached: Buffer | undefined;
-  if (buildId) {
+  const dir = cacheRoot();
+  if (buildId && dir) {
+    // Only scsr's own command names: a word typed by mistake (or a --data path) must not add a file.
+    const word = process.argv.slice(2).find((a) => !a.startsWith('-')) ?? '';
+    cacheFile = path.join(dir, `cli-${process.version}-${process.arch}-${buildId}-${COMMAND_NAMES.includes(word) ? word : 'other'}.v8`);
     try {
-      const command = process.argv.slice(2).find((a) => !a.startsWith('-')) ?? '';
-      cacheFile = path.join(cacheDir(), `cli-${process.version}-${process.arch}-${buildId}-${/^[a-z]+$/.test(command) ? command : 'other'}.v8`);
       cached = fs.readFileSync(cacheFile);
     } catch {
       // No cache directory, or no cache yet.
@@ -59,30 +59,36 @@ function loadWithCodeCache(file: string): Cli {
 }
 
 function saveCache(cacheFile: string, script: vm.Script): void {
+  const dir = path.dirname(cacheFile);
+  // No directory (HOME=/proc, a read-only disk): run without the cache, once, no retry.
+  if (!ensureDir(dir)) return;
+  // Caches of other builds or other Node versions are of no more use.
+  const stamp = path.basename(cacheFile).replace(/-[a-z]+\.v8$/, '-');
+  prune(dir, /^cli-.*\.v8$/, MAX_CODE_CACHES, (name) => !name.startsWith(stamp));
+  // Written whole, then renamed: another scsr starting now reads the old cache or the new one.
+  let data: Buffer;
   try {
-    const dir = path.dirname(cacheFile);
-    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-    // Caches of other builds or other Node versions are of no more use.
-    const stamp = path.basename(cacheFile).replace(/-[a-z]+\.v8$/, '-');
-    for (const name of fs.readdirSync(dir)) if (/^cli-.*\.v8$/.test(name) && !name.startsWith(stamp)) fs.rmSync(path.join(dir, name), { force: true });
-    // Written whole, then renamed: another scsr starting now reads the old cache or the new one.
-    const temp = `${cacheFile}.${process.pid}.tmp`;
-    fs.writeFileSync(temp, script.createCachedData(), { mode: 0o600 });
-    fs.renameSync(temp, cacheFile);
+    data = script.createCachedData();
   } catch {
-    // A read-only or full disk: run without the cache.
+    return;
   }
+  writeAtomically(cacheFile, data);
 }
 
 function start(): void {
-  if (process.env.NODE_DISABLE_COMPILE_CACHE) return (require(CLI) as Cli).run();
+  if (process.env.NODE_DISABLE_COMPILE_CACHE || cacheDisabled()) return (require(CLI) as Cli).run();
   const withCache = (nodeModule as { enableCompileCache?: (dir?: string) => unknown }).enableCompileCache;
   if (withCache) {
-    // Node 22.1+: Node's own compile cache, in the same per-user directory.
-    try {
-      withCache(path.join(cacheDir(), 'node'));
-    } catch {
-      // no cache directory: run without
+    // Node 22.1+: Node's own compile cache, in the same per-user directory, which is made
+    // here first: Node's own directory making is not trusted to give up (see ensureDir).
+    const root = cacheRoot();
+    const dir = root && path.join(root, 'node');
+    if (dir && ensureDir(dir)) {
+      try {
+        withCache(dir);
+      } catch {
+        // no cache: run without
+      }
     }
     return (require(CLI) as Cli).run();
   }

@@ -1,10 +1,11 @@
 // Reading user data: files and directories given by --data or SCSR_DATA, validated and merged
 // over the built-in model. Heavy (yaml, zod): imported lazily, only when user files are read.
-import { closeSync, fstatSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, statSync, type Stats } from 'node:fs';
 import { extname, join } from 'node:path';
 import type { DataError, Result } from './errors.js';
 import { emptyCountries, mergeCountries, type CountriesData, type Model, type Sector } from './model.js';
 import type { CountriesFile } from './schema.js';
+import { nameCollisions, type NameCheckInput } from './names.js';
 import { checkCountries, checkSector, validateShape, type FileKind } from './validate.js';
 import { parseYaml, type Located } from './yaml-doc.js';
 
@@ -14,6 +15,22 @@ const DATA_EXTENSIONS = new Set(['.yaml', '.yml']);
 
 function ioError(file: string, message: string): DataError {
   return { file, line: 0, col: 0, path: '', message, io: true };
+}
+
+/**
+ * Why a path that is not a regular file or a directory cannot be a data file, or undefined.
+ * Opening a FIFO for reading blocks until a writer comes (forever, for `mkfifo d/f.yaml`), a
+ * device may never end (/dev/zero) or wait for a terminal: such a path is refused from its
+ * type, before any open or read. Not an I/O failure but a wrong input: exit 3.
+ */
+function notRegular(st: Stats): string | undefined {
+  if (st.isFile() || st.isDirectory()) return undefined;
+  const kind = st.isFIFO() ? 'a FIFO (named pipe)' : st.isSocket() ? 'a socket' : st.isCharacterDevice() ? 'a character device' : st.isBlockDevice() ? 'a block device' : 'not a regular file';
+  return `is ${kind}, not a regular file: a data file must be a regular file`;
+}
+
+function typeError(file: string, message: string): DataError {
+  return { file, line: 0, col: 0, path: '', message };
 }
 
 function describeFsError(e: unknown): string {
@@ -36,7 +53,9 @@ export function expandPaths(paths: readonly string[]): { files: string[]; errors
   for (const p of paths) {
     try {
       const st = statSync(p);
-      if (st.isDirectory()) {
+      const wrong = notRegular(st);
+      if (wrong) errors.push(typeError(p, wrong));
+      else if (st.isDirectory()) {
         const names = readdirSync(p).filter((n) => !n.startsWith('.') && DATA_EXTENSIONS.has(extname(n).toLowerCase())).sort();
         if (names.length === 0) errors.push(ioError(p, 'directory holds no .yaml or .yml files'));
         files.push(...names.map((n) => join(p, n)));
@@ -62,6 +81,7 @@ export function readDataFile(file: string, countries?: CountriesData): Result<Pa
   try {
     const r = readLimited(file);
     if (typeof r === 'string') return { ok: false, errors: [ioError(file, r)] };
+    if ('wrongType' in r) return { ok: false, errors: [typeError(file, r.wrongType)] };
     bytes = r;
   } catch (e) {
     return { ok: false, errors: [ioError(file, describeFsError(e))] };
@@ -81,13 +101,19 @@ export function readDataFile(file: string, countries?: CountriesData): Result<Pa
 }
 
 /**
- * The bytes of a file, or why it cannot be read. Reads at most MAX_FILE_BYTES + 1 bytes:
- * a pipe or a device (`<(...)`, `/dev/zero`) has no size to check beforehand.
+ * The bytes of a regular file, or why it cannot be read. The type is checked before the open
+ * (a FIFO blocks in open) and again on the open descriptor, which O_NONBLOCK keeps from
+ * blocking should the path have been swapped for a FIFO in between. Reads at most
+ * MAX_FILE_BYTES + 1 bytes, whatever the size said.
  */
-function readLimited(file: string): Buffer | string {
-  const fd = openSync(file, 'r');
+function readLimited(file: string): Buffer | string | { wrongType: string } {
+  const before = notRegular(statSync(file));
+  if (before) return { wrongType: before };
+  const fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   try {
     const st = fstatSync(fd);
+    const wrong = notRegular(st);
+    if (wrong) return { wrongType: wrong };
     if (st.isDirectory()) return 'is a directory';
     if (st.size > MAX_FILE_BYTES) return `is ${st.size} bytes, over the ${MAX_FILE_BYTES}-byte limit for a data file`;
     const chunks: Buffer[] = [];
@@ -156,16 +182,21 @@ export function loadFiles(paths: readonly string[], base: Model): { model?: Mode
   }
 
   let countries: CountriesData = base.countries;
+  const countriesFiles: NameCheckInput['countriesFiles'] = [];
   for (const p of parsed.filter((x) => x.kind === 'countries')) {
     const next = mergeCountries(countries, p.countries!);
     const errors = checkCountries(p.file, p.doc, p.countries!, next);
     reports.push({ file: p.file, kind: 'countries', label: 'countries', errors });
-    if (errors.length === 0) countries = next;
+    if (errors.length === 0) {
+      countries = next;
+      countriesFiles.push({ origin: { file: p.file, doc: p.doc }, countries: p.countries! });
+    }
   }
 
   const sectors = new Map(base.sectors.map((s) => [s.id, s]));
   const origins: Record<string, string> = { ...base.origins };
   const seenUser = new Map<string, string>();
+  const sectorFiles: NameCheckInput['sectorFiles'] = [];
   for (const p of parsed.filter((x) => x.kind === 'sector')) {
     const s = p.sector!;
     const errors = checkSector(p.file, p.doc, s, countries);
@@ -179,7 +210,16 @@ export function loadFiles(paths: readonly string[], base: Model): { model?: Mode
       sectors.set(s.id, s);
       origins[s.id] = p.file;
       seenUser.set(s.id, p.file);
+      sectorFiles.push({ origin: { file: p.file, doc: p.doc }, sector: s });
     }
+  }
+
+  // Names that would resolve to two things (docs/data.md#names), over the merged model. A clash
+  // checkCountries already reports at the same place (an alias equal to a country code) is not repeated.
+  const byFile = new Map(reports.map((r) => [r.file, r]));
+  for (const e of nameCollisions({ base, countriesFiles, countries, sectorFiles, sectors: [...sectors.values()] })) {
+    const rep = byFile.get(e.file);
+    if (rep && !rep.errors.some((x) => x.line === e.line && x.col === e.col)) rep.errors.push(e);
   }
 
   reports.sort((a, b) => files.indexOf(a.file) - files.indexOf(b.file));

@@ -28,15 +28,34 @@ export function suggest(input: string, candidates: Iterable<string>, max = 3): s
   const limit = Math.max(1, Math.floor(needle.length / 3));
   const scored: Array<[string, number]> = [];
   for (const c of new Set(candidates)) {
-    const d = editDistance(needle, c.toLowerCase());
-    if (d <= limit || (needle.length >= 3 && c.toLowerCase().startsWith(needle))) scored.push([c, d]);
+    const lower = c.toLowerCase();
+    const prefix = needle.length >= 3 && lower.startsWith(needle);
+    // The distance is at least the difference in length: most candidates need no table.
+    if (!prefix && Math.abs(lower.length - needle.length) > limit) continue;
+    const d = editDistance(needle, lower);
+    if (d <= limit || prefix) scored.push([c, d]);
   }
   return scored.sort((x, y) => x[1] - y[1]).slice(0, max).map(([c]) => c);
 }
 
+/**
+ * Suggestions already made, by input and candidates: a file may repeat one mistake in every
+ * item of a long list (`sahre` for `share` in 100,000 values). Bounded, cleared when full.
+ */
+const made = new Map<string, string>();
+const MADE_MAX = 10_000;
+
 /** `; did you mean "kr" or "ke"?` or an empty string. */
 export function didYouMean(input: string, candidates: Iterable<string>): string {
-  return formatSuggestions(suggest(input, candidates));
+  const list = [...candidates];
+  const key = `${input}\u0000${list.join('\u0000')}`;
+  let text = made.get(key);
+  if (text === undefined) {
+    text = formatSuggestions(suggest(input, list));
+    if (made.size >= MADE_MAX) made.clear();
+    made.set(key, text);
+  }
+  return text;
 }
 
 export function formatSuggestions(s: readonly string[]): string {

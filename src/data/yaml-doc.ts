@@ -1,5 +1,5 @@
 // Parse one YAML text into plain data plus a way to find where any path of it sits in the file.
-import { Composer, CST, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, Parser, parseDocument, visit, type Alias, type Document, type Node, type YAMLError } from 'yaml';
+import { Composer, CST, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, Parser, parseDocument, visit, type Alias, type Document, type Node, type Pair, type YAMLMap, type YAMLError } from 'yaml';
 import type { DataError, PathSegment, Result } from './errors.js';
 
 export interface Located {
@@ -14,7 +14,21 @@ const MAX_ALIAS_COUNT = 100;
 /** Deepest nesting of lists and mappings in a data file (docs/data.md#limits); the built-in data need 9. */
 export const MAX_DEPTH = 64;
 
-const PARSE_OPTIONS = { uniqueKeys: true, prettyErrors: false, strict: true, stringKeys: true } as const;
+/**
+ * Most keys in one mapping (docs/data.md#limits). Every mapping of the data format has a fixed
+ * set of fewer than 30 keys; lists are not limited. A file with 200,000 keys in one mapping
+ * is refused before it is composed, instead of making 200,000 "unknown key" errors.
+ */
+export const MAX_MAP_KEYS = 1000;
+
+/**
+ * yaml's own duplicate-key check compares each key with every earlier key of its mapping:
+ * quadratic (20,000 keys took 15 s, 200,000 over two minutes). Keys are checked here instead,
+ * with a Set per mapping (`duplicateKeys`), and reported where yaml would report them.
+ */
+const PARSE_OPTIONS = { uniqueKeys: false, prettyErrors: false, strict: true, stringKeys: true } as const;
+
+const DUPLICATE_KEY = 'YAML syntax error: map keys must be unique';
 
 export function parseYaml(text: string, file: string): Result<Located> {
   const lineCounter = new LineCounter();
@@ -41,6 +55,7 @@ export function parseYaml(text: string, file: string): Result<Located> {
     const tokens = [...new Parser(lineCounter.addNewLine).parse(text)];
     scan = scanTokens(tokens);
     if (scan.tooDeep !== undefined) return errAt(scan.tooDeep, `nests lists and mappings more than ${MAX_DEPTH} levels deep`);
+    if (scan.tooManyKeys !== undefined) return errAt(scan.tooManyKeys, `a mapping holds more than ${MAX_MAP_KEYS} keys; refusing it (no mapping of a data file needs more than 30)`);
     docs = [];
     for (const doc of new Composer(PARSE_OPTIONS).compose(tokens, true, text.length)) if (docs.push(doc) === 2) break; // a second is an error
   } catch (e) {
@@ -49,6 +64,7 @@ export function parseYaml(text: string, file: string): Result<Located> {
   const doc = docs[0]!;
   // Warnings too: an unknown tag would otherwise be read as a plain string without a word.
   const problems = [...doc.errors, ...doc.warnings].map((e) => ({ offset: whereOpened(e, scan.unclosed), message: yamlMessage(e) }));
+  for (const offset of duplicateKeys(doc.contents)) problems.push({ offset, message: DUPLICATE_KEY });
   if (docs.length > 1) problems.push({ offset: docs[1]!.range[0], message: 'YAML syntax error: a data file holds one document; a second one starts here' });
   if (problems.length > 0) {
     // After the first error on a line the parser's view of that line is off: keep that one only.
@@ -99,7 +115,7 @@ function locator(text: string): Located['locate'] {
     for (const seg of path) {
       keyNode = undefined;
       if (isMap(node)) {
-        const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(seg));
+        const pair = pairsByKey(node).get(String(seg));
         if (!pair) break;
         keyNode = pair.key as Node;
         node = pair.value;
@@ -116,6 +132,52 @@ function locator(text: string): Located['locate'] {
   };
 }
 
+/**
+ * The pairs of a mapping by key, built once per mapping: a file with many unknown keys asks
+ * for the location of each, and a search per question made that quadratic.
+ */
+const pairIndexes = new WeakMap<YAMLMap, Map<string, Pair>>();
+function pairsByKey(map: YAMLMap): Map<string, Pair> {
+  let index = pairIndexes.get(map);
+  if (!index) {
+    index = new Map();
+    // The first pair with a key wins, as a search from the start would find it.
+    for (const p of map.items) if (isPair(p) && isScalar(p.key) && !index.has(String(p.key.value))) index.set(String(p.key.value), p as Pair);
+    pairIndexes.set(map, index);
+  }
+  return index;
+}
+
+/**
+ * Offsets of the keys that repeat an earlier key of the same mapping, in one pass over the
+ * document with a Set per mapping (linear in the number of keys). Keys are strings
+ * (`stringKeys`), compared as yaml compares scalar keys: by value. Iterative: the depth is
+ * bounded by MAX_DEPTH already, but a walk needs no recursion.
+ */
+function duplicateKeys(root: unknown): number[] {
+  const offsets: number[] = [];
+  const stack: unknown[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (isMap(node)) {
+      const seen = new Set<string>();
+      for (const pair of node.items) {
+        if (isScalar(pair.key)) {
+          const key = String(pair.key.value);
+          if (seen.has(key)) offsets.push(pair.key.range?.[0] ?? 0);
+          else seen.add(key);
+        }
+        stack.push(pair.value);
+      }
+    } else if (isSeq(node)) {
+      for (const item of node.items) stack.push(item);
+    } else if (isPair(node)) {
+      stack.push(node.value);
+    }
+  }
+  return offsets;
+}
+
 /** yaml's messages carry a code excerpt after the first line; keep the one line, with a hint where yaml's words are obscure. */
 function yamlMessage(e: YAMLError): string {
   const first = e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '').trim();
@@ -130,6 +192,8 @@ function yamlMessage(e: YAMLError): string {
 interface TokenScan {
   /** Offset of the first list or mapping nested deeper than MAX_DEPTH, in document order. */
   tooDeep?: number;
+  /** Offset of the key after the first MAX_MAP_KEYS of a mapping, for the first mapping with more. */
+  tooManyKeys?: number;
   /** Offsets of the flow collections and quoted strings that are never closed, in document order. */
   unclosed: number[];
 }
@@ -149,6 +213,11 @@ function scanTokens(tokens: readonly CST.Token[]): TokenScan {
       depths.push(depth);
     } else if (CST.isCollection(token)) {
       if (depth >= MAX_DEPTH) return { tooDeep: token.offset, unclosed };
+      const isMapping = token.type === 'block-map' || (token.type === 'flow-collection' && token.start.source === '{');
+      if (isMapping && token.items.length > MAX_MAP_KEYS) {
+        const item = token.items[MAX_MAP_KEYS]!;
+        return { tooManyKeys: item.key?.offset ?? item.start[0]?.offset ?? token.offset, unclosed };
+      }
       if (token.type === 'flow-collection' && !token.end.some((t) => t.type === 'flow-seq-end' || t.type === 'flow-map-end')) unclosed.push(token.offset);
       for (let i = token.items.length - 1; i >= 0; i--) {
         const item = token.items[i]!;
