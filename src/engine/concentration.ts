@@ -18,6 +18,7 @@ export function suppliersOf(snapshot: Snapshot, countries: CountriesData): Suppl
   let named = 0;
   let restPct = 0;
   for (const v of snapshot.values) {
+    if (v.share === 'unknown') continue; // interim: named suppliers of unknown share (engine v2 shows them)
     if (v.region !== undefined && residual.has(v.region)) {
       restPct += v.share;
       continue;

@@ -107,7 +107,8 @@ function scoreStage(stage: Stage, order: number, sector: Sector, countries: Coun
   const blended = blend(modelled, rating);
   // The viewpoint's share of world demand, where the data give one, sets its import reliance (EU CRM).
   const demand = basedOn === 'stage' ? pickSnapshot(stage.demand, opts.year)?.snapshot.values.find((v) => v.country === viewpoint)?.share : undefined;
-  const crm = base.snapshot ? euCrm(base.suppliers, viewpoint, stage, countries, demand) : null;
+  const demandPct = typeof demand === 'number' ? demand : undefined;
+  const crm = base.snapshot ? euCrm(base.suppliers, viewpoint, stage, countries, demandPct) : null;
   const value = method === 'blended' ? blended : method === 'rating' ? rating : crm ? crm.sr : null;
   return {
     ...base,

@@ -135,10 +135,8 @@ function prepareItem(
  */
 function viewpointForeign(stage: Stage | undefined, viewpoint: string, ownPct: number, year?: number): { fraction: number; basis: ViewpointShock['foreignBasis'] } {
   if (stage) {
-    const ir = stage.importReliance?.find((x) => x.country === viewpoint);
-    if (ir) return { fraction: ir.value, basis: 'import-reliance' };
     const demand = pickSnapshot(stage.demand, year)?.snapshot.values.find((v) => v.country === viewpoint);
-    if (demand && demand.share > 0) return { fraction: Math.min(1, Math.max(0, 1 - ownPct / demand.share)), basis: 'demand' };
+    if (demand && typeof demand.share === 'number' && demand.share > 0) return { fraction: Math.min(1, Math.max(0, 1 - ownPct / demand.share)), basis: 'demand' };
   }
   return { fraction: Number.NaN, basis: 'world-shares' };
 }

@@ -69,7 +69,7 @@ export function wgiScaled(countries: CountriesData, id: string): number | null {
  * SR = [HHI_WGI(global) · IR/2 + HHI_WGI(sourcing) · (1 − IR/2)] · (1 − EoL_RIR) · SI,
  * HHI_WGI = Σ sᵢ² · WGIᵢ with sᵢ fractions and WGI rescaled 0-10.
  */
-export function euCrm(suppliers: readonly SupplierShare[], viewpoint: string, stage: Stage | undefined, countries: CountriesData, demandPct?: number): NonNullable<Risk['euCrm']> {
+export function euCrm(suppliers: readonly SupplierShare[], viewpoint: string, _stage: Stage | undefined, countries: CountriesData, demandPct?: number): NonNullable<Risk['euCrm']> {
   const defaults: string[] = [];
   const scaled = (id: string): number => {
     const w = wgiScaled(countries, id);
@@ -83,10 +83,8 @@ export function euCrm(suppliers: readonly SupplierShare[], viewpoint: string, st
 
   // IR = (imports − exports) / apparent consumption: from the data when given; else from the
   // viewpoint's shares of world demand d and supply p, (d − p) / d clamped to 0-1; else 1 − p.
-  const irData = stage?.importReliance?.find((x) => x.country === viewpoint);
   let ir: number;
-  if (irData) ir = irData.value;
-  else if (demandPct !== undefined && demandPct > 0) {
+  if (demandPct !== undefined && demandPct > 0) {
     ir = Math.min(1, Math.max(0, (demandPct / 100 - own) / (demandPct / 100)));
     defaults.push(`import reliance: (demand share − supply share) / demand share = (${demandPct}% − ${round(own * 100, 2)}%) / ${demandPct}% (no trade data)`);
   } else {
@@ -100,10 +98,10 @@ export function euCrm(suppliers: readonly SupplierShare[], viewpoint: string, st
   let hhiWgiSourcing = own > 0 ? (1 - ir) ** 2 * scaled(viewpoint) : 0;
   if (foreignTotal > 0) for (const s of foreignNamed) hhiWgiSourcing += (ir * (s.sharePct / foreignTotal)) ** 2 * scaled(s.id);
 
-  const eol = stage?.recyclingInputRate?.value ?? 0;
-  if (!stage?.recyclingInputRate) defaults.push('EoL-RIR: 0 (no data)');
-  const si = stage?.substitutionIndex?.value ?? 1;
-  if (!stage?.substitutionIndex) defaults.push('SI: 1, no substitute (no data)');
+  const eol = 0;
+  defaults.push('EoL-RIR: 0 (no data)');
+  const si = 1;
+  defaults.push('SI: 1, no substitute (no data)');
   const sr = (hhiWgiGlobal * (ir / 2) + hhiWgiSourcing * (1 - ir / 2)) * (1 - eol) * si;
   return {
     sr: round(sr, 3),

@@ -95,7 +95,7 @@ describe('scsr validate', () => {
     expect(bad.stdout).toBe('');
     expect(bad.stderr).toBe(
       `scsr: 1 error in user data (run \`scsr validate ${BAD}/shares-130.yaml\` for a per-file report)\n` +
-        `${BAD}/shares-130.yaml:15:11: stages[0].shares[0].values shares add up to 130, more than 100 (tolerance 1)\n`,
+        `${BAD}/shares-130.yaml:15:11: stages[0].shares[0].values shares add up to 130, more than 100 (allowed excess, key tolerance: 1)\n`,
     );
     const missing = scsr(['list', '--data', 'no-such-dir']);
     expect(missing.code).toBe(4);
