@@ -1,10 +1,13 @@
 // The model a command works on: the built-in data, plus user files from SCSR_DATA and --data.
 import { delimiter } from 'node:path';
-import { loadBuiltin } from '../data/builtin.js';
+import { compiledBuiltinText, loadBuiltin } from '../data/builtin.js';
 import { formatDataError } from '../data/errors.js';
 import type { Model } from '../data/model.js';
+import { modelCache } from '../data/model-cache.js';
+import { readPaths } from '../data/read-files.js';
 import { ResolveError } from '../data/resolve.js';
 import { CliError, EXIT, usageError } from './exit.js';
+import { VERSION } from './version.js';
 
 export interface DataOptions {
   data?: string[];
@@ -16,13 +19,27 @@ export function userDataPaths(opts: DataOptions): string[] {
   return [...fromEnv, ...(opts.data ?? [])];
 }
 
+/**
+ * The built-in model, or it merged with the user's files. Unchanged user files are read from
+ * the cache of validated data (src/data/model-cache.ts) without loading yaml or zod; otherwise
+ * they are validated, and the model is cached when the command ends.
+ */
 export async function getModel(opts: DataOptions): Promise<Model> {
-  const base = await loadBuiltin();
   const paths = userDataPaths(opts);
-  if (paths.length === 0) return base;
+  if (paths.length === 0) return loadBuiltin();
+  const read = readPaths(paths);
+  const cache = modelCache(read, compiledBuiltinText(), VERSION);
+  const hit = cache?.get();
+  if (hit) return hit;
+  const base = await loadBuiltin();
   const { loadFiles } = await import('../data/load.js');
-  const r = loadFiles(paths, base);
-  if (r.model) return r.model;
+  const r = loadFiles(read, base);
+  if (r.model) {
+    const model = r.model;
+    // After the output: the first run pays for the write, not for a later first line.
+    if (cache) process.once('exit', () => cache.put(model));
+    return model;
+  }
   const io = r.errors.every((e) => e.io);
   const count = r.errors.length;
   throw new CliError(

@@ -1,35 +1,38 @@
 // The built-in model: data/*.yaml validated at build time and shipped as dist/builtin.json,
 // so the common path reads one JSON file and loads neither yaml nor zod.
-import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { builtinDataDir } from './builtin-dir.js';
 import type { Model } from './model.js';
+
+export { builtinDataDir };
 
 let cached: Model | undefined;
 
-/** Where data/*.yaml live: beside dist/ in the package, two levels up from src/data in the repo. */
-export function builtinDataDir(): string {
-  for (const rel of ['../data/', '../../data/']) {
-    const dir = fileURLToPath(new URL(rel, import.meta.url));
-    if (existsSync(`${dir}countries.yaml`)) return dir;
-  }
-  return fileURLToPath(new URL('../data/', import.meta.url));
+function readCompiled(): Model | undefined {
+  const text = compiledBuiltinText();
+  return text === undefined ? undefined : (JSON.parse(text) as Model);
 }
 
+let compiledText: string | null | undefined;
+
 /**
- * dist/builtin.json, read relative to this module. Bundled, this module may sit in dist/ or
- * in a shared chunk under dist/chunks/ (esbuild decides), so both places are tried.
+ * The text of dist/builtin.json (read once), or undefined when running from source. Read
+ * relative to this module: bundled, it may sit in dist/ or in a shared chunk under
+ * dist/chunks/ (esbuild decides), so both places are tried.
  */
-function readCompiled(): Model | undefined {
-  for (const rel of ['./builtin.json', '../builtin.json']) {
-    let text: string;
-    try {
-      text = readFileSync(new URL(rel, import.meta.url), 'utf8');
-    } catch {
-      continue;
+export function compiledBuiltinText(): string | undefined {
+  if (compiledText === undefined) {
+    compiledText = null;
+    for (const rel of ['./builtin.json', '../builtin.json']) {
+      try {
+        compiledText = readFileSync(new URL(rel, import.meta.url), 'utf8');
+        break;
+      } catch {
+        // try the next place
+      }
     }
-    return JSON.parse(text) as Model;
   }
-  return undefined;
+  return compiledText ?? undefined;
 }
 
 export async function loadBuiltin(): Promise<Model> {

@@ -1,71 +1,14 @@
 // Reading user data: files and directories given by --data or SCSR_DATA, validated and merged
 // over the built-in model. Heavy (yaml, zod): imported lazily, only when user files are read.
-import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, statSync, type Stats } from 'node:fs';
-import { extname, join } from 'node:path';
 import type { DataError, Result } from './errors.js';
 import { emptyCountries, emptyTrade, mergeCountries, mergeTrade, type CountriesData, type Model, type Sector } from './model.js';
 import type { CountriesFile, TradeFile } from './schema.js';
 import { nameCollisions, type NameCheckInput } from './names.js';
 import { checkCountries, checkSector, checkTrade, validateShape, type FileKind } from './validate.js';
+import { readPaths, type ReadData } from './read-files.js';
 import { parseYaml, type Located } from './yaml-doc.js';
 
-/** Largest data file read, in bytes (docs/data.md#limits). */
-export const MAX_FILE_BYTES = 10 * 1024 * 1024;
-const DATA_EXTENSIONS = new Set(['.yaml', '.yml']);
-
-function ioError(file: string, message: string): DataError {
-  return { file, line: 0, col: 0, path: '', message, io: true };
-}
-
-/**
- * Why a path that is not a regular file or a directory cannot be a data file, or undefined.
- * Opening a FIFO for reading blocks until a writer comes (forever, for `mkfifo d/f.yaml`), a
- * device may never end (/dev/zero) or wait for a terminal: such a path is refused from its
- * type, before any open or read. Not an I/O failure but a wrong input: exit 3.
- */
-function notRegular(st: Stats): string | undefined {
-  if (st.isFile() || st.isDirectory()) return undefined;
-  const kind = st.isFIFO() ? 'a FIFO (named pipe)' : st.isSocket() ? 'a socket' : st.isCharacterDevice() ? 'a character device' : st.isBlockDevice() ? 'a block device' : 'not a regular file';
-  return `is ${kind}, not a regular file: a data file must be a regular file`;
-}
-
-function typeError(file: string, message: string): DataError {
-  return { file, line: 0, col: 0, path: '', message };
-}
-
-function describeFsError(e: unknown): string {
-  const code = (e as NodeJS.ErrnoException).code;
-  switch (code) {
-    case 'ENOENT': return 'no such file or directory';
-    case 'EACCES':
-    case 'EPERM': return 'permission denied';
-    case 'ELOOP': return 'too many levels of symbolic links (a symlink loop?)';
-    case 'EISDIR': return 'is a directory';
-    case 'ENOTDIR': return 'not a directory (a parent in the path is a file)';
-    default: return (e as Error).message ?? String(e);
-  }
-}
-
-/** Files named by the given paths: a file as is, a directory's *.yaml/*.yml files (sorted, not recursive). */
-export function expandPaths(paths: readonly string[]): { files: string[]; errors: DataError[] } {
-  const files: string[] = [];
-  const errors: DataError[] = [];
-  for (const p of paths) {
-    try {
-      const st = statSync(p);
-      const wrong = notRegular(st);
-      if (wrong) errors.push(typeError(p, wrong));
-      else if (st.isDirectory()) {
-        const names = readdirSync(p).filter((n) => !n.startsWith('.') && DATA_EXTENSIONS.has(extname(n).toLowerCase())).sort();
-        if (names.length === 0) errors.push(ioError(p, 'directory holds no .yaml or .yml files'));
-        files.push(...names.map((n) => join(p, n)));
-      } else files.push(p);
-    } catch (e) {
-      errors.push(ioError(p, describeFsError(e)));
-    }
-  }
-  return { files: [...new Set(files)], errors };
-}
+export { expandPaths, MAX_FILE_BYTES } from './read-files.js';
 
 export interface ParsedFile {
   file: string;
@@ -76,17 +19,8 @@ export interface ParsedFile {
   trade?: TradeFile;
 }
 
-/** Read, parse and shape-check one file; `countries` (already loaded) only improve the messages. */
-export function readDataFile(file: string, countries?: CountriesData): Result<ParsedFile> {
-  let bytes: Buffer;
-  try {
-    const r = readLimited(file);
-    if (typeof r === 'string') return { ok: false, errors: [ioError(file, r)] };
-    if ('wrongType' in r) return { ok: false, errors: [typeError(file, r.wrongType)] };
-    bytes = r;
-  } catch (e) {
-    return { ok: false, errors: [ioError(file, describeFsError(e))] };
-  }
+/** Parse and shape-check one file read by readPaths; `countries` (already loaded) only improve the messages. */
+function parseDataFile(file: string, bytes: Buffer, countries?: CountriesData): Result<ParsedFile> {
   const text = decodeUtf8(bytes, file);
   if (!text.ok) return text;
   const parsed = parseYaml(text.value, file);
@@ -99,38 +33,6 @@ export function readDataFile(file: string, countries?: CountriesData): Result<Pa
     // so that the raw copy dies young (two copies of a large dataset double the GC's work).
     value: { file, kind: shaped.kind, doc: { data: undefined, locate: parsed.value.locate }, ...(shaped.sector ? { sector: shaped.sector } : {}), ...(shaped.countries ? { countries: shaped.countries } : {}), ...(shaped.trade ? { trade: shaped.trade } : {}) },
   };
-}
-
-/**
- * The bytes of a regular file, or why it cannot be read. The type is checked before the open
- * (a FIFO blocks in open) and again on the open descriptor, which O_NONBLOCK keeps from
- * blocking should the path have been swapped for a FIFO in between. Reads at most
- * MAX_FILE_BYTES + 1 bytes, whatever the size said.
- */
-function readLimited(file: string): Buffer | string | { wrongType: string } {
-  const before = notRegular(statSync(file));
-  if (before) return { wrongType: before };
-  const fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
-  try {
-    const st = fstatSync(fd);
-    const wrong = notRegular(st);
-    if (wrong) return { wrongType: wrong };
-    if (st.isDirectory()) return 'is a directory';
-    if (st.size > MAX_FILE_BYTES) return `is ${st.size} bytes, over the ${MAX_FILE_BYTES}-byte limit for a data file`;
-    const chunks: Buffer[] = [];
-    let total = 0;
-    for (;;) {
-      const chunk = Buffer.allocUnsafe(Math.min(Math.max(st.size + 1, 64 * 1024), MAX_FILE_BYTES + 1 - total));
-      const n = readSync(fd, chunk, 0, chunk.length, null);
-      if (n === 0) break;
-      chunks.push(chunk.subarray(0, n));
-      total += n;
-      if (total > MAX_FILE_BYTES) return `is over the ${MAX_FILE_BYTES}-byte limit for a data file`;
-    }
-    return Buffer.concat(chunks, total);
-  } finally {
-    closeSync(fd);
-  }
 }
 
 /**
@@ -172,14 +74,18 @@ export interface FileReport {
  * sector may name a country its own countries file adds. Every file is checked; all errors
  * of every file are returned, with a report per file for `scsr validate`.
  */
-export function loadFiles(paths: readonly string[], base: Model): { model?: Model; reports: FileReport[]; errors: DataError[] } {
-  const { files, errors: pathErrors } = expandPaths(paths);
-  const reports: FileReport[] = pathErrors.map((e) => ({ file: e.file, errors: [e] }));
+export function loadFiles(paths: readonly string[] | ReadData, base: Model): { model?: Model; reports: FileReport[]; errors: DataError[] } {
+  // Already read (by the cache of validated data, which hashed these very bytes), or read now.
+  const read = 'files' in paths ? paths : readPaths(paths);
+  const files = read.files.map((f) => f.file);
+  const reports: FileReport[] = read.pathErrors.map((e) => ({ file: e.file, errors: [e] }));
   const parsed: ParsedFile[] = [];
-  for (const file of files) {
-    const r = readDataFile(file, base.countries);
+  for (const f of read.files) {
+    const r = f.bytes ? parseDataFile(f.file, f.bytes, base.countries) : { ok: false as const, errors: [f.error!] };
+    // The text is decoded: let the bytes go (a large dataset is otherwise held twice).
+    delete f.bytes;
     if (r.ok) parsed.push(r.value);
-    else reports.push({ file, errors: r.errors });
+    else reports.push({ file: f.file, errors: r.errors });
   }
 
   let countries: CountriesData = base.countries;

@@ -1,13 +1,15 @@
 // Names resolve one way: every code, id and alias a command line may name (sectors; stages and
-// inputs within their sector; countries and regions together) must name one thing only, or
-// the later one is unreachable (the resolver takes the first match). Checked over the merged
-// model, so a user file is checked against the built-in data and against the other user files;
-// each clash is reported at the later entry, with the location of the earlier one.
+// inputs within their sector; countries and regions together) must name one thing only, or one
+// of the two is unreachable. Checked over the merged model, so a user file is checked against
+// the built-in data and against the other user files; each clash is reported at the later
+// entry, with the location of the earlier one. Names (`name:`) are not checked: the resolver
+// tries ids and codes first, then aliases, then names (src/data/resolve.ts), so a name never
+// hides an id or an alias, and a thing whose name is shadowed is still reached by its id.
 // Also: a stage id or alias made of digits (the command line reads `2` as the second stage),
 // and two supplier-risk overrides for the same (from, to) in the user's files.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { builtinDataDir } from './builtin.js';
+import { builtinDataDir } from './builtin-dir.js';
 import { formatPath, type DataError, type PathSegment } from './errors.js';
 import type { CountriesData, Model, Sector } from './model.js';
 import { normalize } from './resolve.js';
@@ -25,7 +27,7 @@ interface Entry {
   /** Normalised as the resolver normalises what a user types. */
   key: string;
   value: string;
-  kind: 'code' | 'id' | 'alias' | 'name';
+  kind: 'code' | 'id' | 'alias';
   owner: string;
   origin: Origin;
   path: PathSegment[];
@@ -72,10 +74,7 @@ function errorAt(e: Entry, message: string): DataError {
   return { file: e.origin.file, line, col, path: formatPath(e.path), message };
 }
 
-/**
- * Clashes among entries of one namespace. Two names alone may be equal (both things stay
- * reachable by id); any clash involving a code, id or alias is an error on the later entry.
- */
+/** Clashes among the codes, ids and aliases of one namespace: an error on the later entry. */
 function clashes(entries: Entry[], sectorOf: (e: Entry) => string | undefined, consequence: string): DataError[] {
   const errors: DataError[] = [];
   const byKey = new Map<string, Entry[]>();
@@ -85,7 +84,7 @@ function clashes(entries: Entry[], sectorOf: (e: Entry) => string | undefined, c
       byKey.set(e.key, [e]);
       continue;
     }
-    const other = earlier.find((x) => x.owner !== e.owner && !(x.kind === 'name' && e.kind === 'name'));
+    const other = earlier.find((x) => x.owner !== e.owner);
     earlier.push(e);
     // Built-in against built-in is the build's error; here only entries of user files are reported.
     if (!other || !e.origin.doc) continue;
@@ -133,7 +132,6 @@ function placeCollisions({ base, countriesFiles, countries }: NameCheckInput): D
     const push = (value: string, kind: Entry['kind'], path: PathSegment[], step: number) =>
       entries.push({ key: normalize(value), value, kind, owner, origin: from.origin, path: [...at, ...path], order: from.order + step / 1000 });
     push(c.code, 'code', ['code'], 0);
-    push(c.name, 'name', ['name'], 1);
     c.aliases?.forEach((a, j) => push(a, 'alias', ['aliases', j], 2 + j));
   }
   for (const r of countries.regions) {
@@ -144,7 +142,6 @@ function placeCollisions({ base, countriesFiles, countries }: NameCheckInput): D
     const push = (value: string, kind: Entry['kind'], path: PathSegment[], step: number) =>
       entries.push({ key: normalize(value), value, kind, owner, origin: from.origin, path: [...at, ...path], order: from.order + step / 1000 });
     push(r.id, 'id', ['id'], 0);
-    push(r.name, 'name', ['name'], 1);
     r.aliases?.forEach((a, j) => push(a, 'alias', ['aliases', j], 2 + j));
   }
   return clashes(entries, () => undefined, 'each code, id and alias must name one country or region');
@@ -177,7 +174,6 @@ function sectorCollisions({ sectorFiles, sectors }: NameCheckInput): DataError[]
     const push = (value: string, kind: Entry['kind'], path: PathSegment[], step: number) =>
       sectorEntries.push({ key: normalize(value), value, kind, owner, origin: from.origin, path, order: from.order + step / 1000 });
     push(s.id, 'id', ['id'], 0);
-    push(s.name, 'name', ['name'], 1);
     s.aliases?.forEach((a, j) => push(a, 'alias', ['aliases', j], 2 + j));
     // Stages and inputs: only a user file's own sector can be wrong here (the build checks the built-in ones).
     if (from.origin.doc) errors.push(...withinSector(s, from.origin));
@@ -197,12 +193,11 @@ function withinSector(s: Sector, origin: Origin): DataError[] {
     const push = (value: string, kind: Entry['kind'], path: PathSegment[], step: number) => {
       const entry: Entry = { key: normalize(value), value, kind, owner, origin, path: [...at, ...path], order: i * 1000 + step };
       stageEntries.push(entry);
-      if (kind !== 'name' && DIGITS.test(value.trim())) {
+      if (DIGITS.test(value.trim())) {
         errors.push(errorAt(entry, `"${value}" is a number, which the command line reads as a stage's position (\`scsr explain ${s.id} ${value.trim()}\`): use a word`));
       }
     };
     push(stage.id, 'id', ['id'], 0);
-    push(stage.name, 'name', ['name'], 1);
     stage.aliases?.forEach((a, j) => push(a, 'alias', ['aliases', j], 2 + j));
     const inputEntries: Entry[] = [];
     stage.inputs?.forEach((input, k) => {
@@ -210,7 +205,6 @@ function withinSector(s: Sector, origin: Origin): DataError[] {
       const pushInput = (value: string, kind: Entry['kind'], path: PathSegment[], step: number) =>
         inputEntries.push({ key: normalize(value), value, kind, owner: inputOwner, origin, path: [...at, 'inputs', k, ...path], order: k * 1000 + step });
       pushInput(input.id, 'id', ['id'], 0);
-      pushInput(input.name, 'name', ['name'], 1);
       input.aliases?.forEach((a, j) => pushInput(a, 'alias', ['aliases', j], 2 + j));
     });
     errors.push(...clashes(inputEntries, () => undefined, `each id and alias must name one input of stage "${stage.id}"`));

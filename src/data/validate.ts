@@ -5,7 +5,7 @@ import { CountriesSchema, SectorSchema, TradeSchema } from './schema.js';
 import type { CountriesFile, Sector, Snapshot, TradeFile } from './schema.js';
 import { formatPath, type DataError, type PathSegment } from './errors.js';
 import type { CountriesData, Model } from './model.js';
-import { normalize } from './resolve.js';
+import { normalize, placeHint } from './resolve.js';
 import { didYouMean } from './suggest.js';
 import { DEFAULT_SUM_TOLERANCE } from './vocab.js';
 import type { Located } from './yaml-doc.js';
@@ -188,7 +188,7 @@ export function checkCountries(file: string, doc: Located, c: CountriesFile, mer
   unique(ctx, c.groups, (x) => x.id, ['groups'], 'id', 'group id');
   unique(ctx, c.sources, (x) => x.id, ['sources'], 'id', 'source id');
   const country = (code: string, path: PathSegment[]) => {
-    if (!codes.has(code)) add(ctx, path, `unknown country code "${code}"${didYouMean(code, codes)}`);
+    if (!codes.has(code)) add(ctx, path, `unknown country code "${code}"${placeHint(code, merged, 'country')}`);
   };
   const source = (id: string, path: PathSegment[]) => {
     if (!sourceIds.has(id)) add(ctx, path, `unknown source "${id}"${didYouMean(id, sourceIds)}`);
@@ -241,7 +241,7 @@ export function checkSector(file: string, doc: Located, s: Sector, countries: Co
   unique(ctx, s.policies, (x) => x.number, ['policies'], 'number', 'policy number');
 
   const country = (code: string, path: PathSegment[]) => {
-    if (!codes.has(code)) add(ctx, path, `unknown country code "${code}"${didYouMean(code, codes)}`);
+    if (!codes.has(code)) add(ctx, path, `unknown country code "${code}"${placeHint(code, countries, 'country')}`);
   };
   const source = (id: string | undefined, path: PathSegment[]) => {
     if (id !== undefined && !sourceIds.has(id)) add(ctx, path, `unknown source "${id}"${didYouMean(id, sourceIds)}`);
@@ -256,7 +256,7 @@ export function checkSector(file: string, doc: Located, s: Sector, countries: Co
         const who = v.country ?? v.region ?? '';
         if (v.country !== undefined) country(v.country, [...at, 'values', j, 'country']);
         if (v.region !== undefined && !regionIds.has(v.region)) {
-          add(ctx, [...at, 'values', j, 'region'], `unknown region "${v.region}"${didYouMean(v.region, regionIds)}`);
+          add(ctx, [...at, 'values', j, 'region'], `unknown region "${v.region}"${placeHint(v.region, countries, 'region')}`);
         }
         if (seen.has(who)) add(ctx, [...at, 'values', j], `"${who}" appears twice in one snapshot`);
         seen.add(who);
@@ -345,7 +345,7 @@ export function checkTrade(file: string, doc: Located, t: TradeFile, model: Mode
     if (!sourceIds.has(id)) add(ctx, path, `unknown source "${id}"${didYouMean(id, sourceIds)}`);
   };
   const country = (code: string, path: PathSegment[]) => {
-    if (!codes.has(code)) add(ctx, path, `unknown country code "${code}"${didYouMean(code, codes)}`);
+    if (!codes.has(code)) add(ctx, path, `unknown country code "${code}"${placeHint(code, model.countries, 'country')}`);
   };
   const place = (code: string, path: PathSegment[]) => {
     if (!codes.has(code) && !regionIds.has(code)) add(ctx, path, `unknown country or region "${code}"${didYouMean(code, [...codes, ...regionIds])}`);
@@ -370,7 +370,7 @@ export function checkTrade(file: string, doc: Located, t: TradeFile, model: Mode
     list.values.forEach((v, j) => {
       const who = v.country ?? v.region ?? '';
       if (v.country !== undefined) country(v.country, [...at, 'values', j, 'country']);
-      if (v.region !== undefined && !regionIds.has(v.region)) add(ctx, [...at, 'values', j, 'region'], `unknown region "${v.region}"${didYouMean(v.region, regionIds)}`);
+      if (v.region !== undefined && !regionIds.has(v.region)) add(ctx, [...at, 'values', j, 'region'], `unknown region "${v.region}"${placeHint(v.region, model.countries, 'region')}`);
       if (seen.has(who)) add(ctx, [...at, 'values', j], `"${who}" appears twice in one list`);
       seen.add(who);
       if (list.of === 'imports' && who === list.viewpoint) add(ctx, [...at, 'values', j], `the viewpoint "${who}" cannot be a source of its own imports (use \`of: supply\` for a list that includes domestic supply)`);

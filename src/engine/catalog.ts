@@ -1,8 +1,8 @@
 // What the model holds, as plain result objects: sectors, countries, stages, sources.
 import type { CountriesData, Model, Sector, Snapshot } from '../data/model.js';
-import type { CountrySummary, SectorSummary, SourceUse, StageSummary } from './results-commands.js';
+import type { CountrySummary, RegionSummary, SectorSummary, SourceUse, StageSummary } from './results-commands.js';
 
-export type { CountrySummary, SectorSummary, SourceUse, StageSummary };
+export type { CountrySummary, RegionSummary, SectorSummary, SourceUse, StageSummary };
 
 export function listSectors(model: Model): SectorSummary[] {
   return model.sectors.map((s) => ({
@@ -25,6 +25,10 @@ export function listCountries(countries: CountriesData): CountrySummary[] {
     governance: c.governance ? { wgi: c.governance.wgi, year: c.governance.year, source: c.governance.source } : null,
     concernOf: countries.concerns.filter((x) => x.countries.includes(c.code)).map((x) => x.viewpoint),
   }));
+}
+
+export function listRegions(countries: CountriesData): RegionSummary[] {
+  return countries.regions.map((r) => ({ id: r.id, name: r.name, aliases: r.aliases ?? [], members: r.members ?? [], residual: r.residual ?? false }));
 }
 
 export function listStages(sector: Sector): StageSummary[] {

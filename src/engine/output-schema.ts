@@ -6,6 +6,7 @@ import { SectorScoreSchema } from './results.js';
 import {
   ChokepointListSchema,
   CountrySummarySchema,
+  RegionSummarySchema,
   ExplanationSchema,
   FileReportSchema,
   SectorComparisonSchema,
@@ -24,6 +25,7 @@ export const envelope = <C extends string>(command: C) => z.object({ schemaVersi
 export const OUTPUT_SCHEMAS = {
   'list sectors': envelope('list sectors').extend({ sectors: z.array(SectorSummarySchema) }),
   'list countries': envelope('list countries').extend({ countries: z.array(CountrySummarySchema) }),
+  'list regions': envelope('list regions').extend({ regions: z.array(RegionSummarySchema) }),
   stages: envelope('stages').extend({ sector: z.string(), name: z.string(), assessor: z.string().nullable(), stages: z.array(StageSummarySchema) }),
   sources: envelope('sources').extend({ sources: z.array(SourceUseSchema) }),
   validate: envelope('validate').extend({ valid: z.boolean().describe('Every file is valid'), files: z.array(FileReportSchema) }),

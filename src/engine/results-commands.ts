@@ -33,6 +33,14 @@ export const CountrySummarySchema = z.object({
   concernOf: z.array(z.string()).describe('Viewpoints that list the country as a country of concern'),
 });
 
+export const RegionSummarySchema = z.object({
+  id: z.string().describe('Region id, as written in `region:` of a share list'),
+  name: z.string(),
+  aliases: z.array(z.string()),
+  members: z.array(z.string()).describe('Member countries where the sources define them; [] when they do not'),
+  residual: z.boolean().describe('True for the unattributed rest of the world ("Other", "Rest of world")'),
+});
+
 export const StageSummarySchema = z.object({
   order: z.int(),
   id: z.string(),
@@ -215,6 +223,7 @@ export const TrendSchema = z.object({
 
 export type SectorSummary = z.infer<typeof SectorSummarySchema>;
 export type CountrySummary = z.infer<typeof CountrySummarySchema>;
+export type RegionSummary = z.infer<typeof RegionSummarySchema>;
 export type StageSummary = z.infer<typeof StageSummarySchema>;
 export type SourceUse = z.infer<typeof SourceUseSchema>;
 export type FileReport = z.infer<typeof FileReportSchema>;

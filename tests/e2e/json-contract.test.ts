@@ -12,6 +12,7 @@ const CASES: Array<[Command, string[]]> = [
   ['list sectors', ['list']],
   ['list sectors', ['list', 'sectors']],
   ['list countries', ['list', 'countries']],
+  ['list regions', ['list', 'regions']],
   ['stages', ['stages', 'semiconductors']],
   ['stages', ['stages', 'batteries']],
   ['sources', ['sources']],

@@ -36,7 +36,7 @@ function valuesOfName(name: string, model: Model): Values | undefined {
       return words([...SHELLS]);
     // list [what] and schema [which] check their value in the action, not with choices.
     case 'what':
-      return words(['sectors', 'countries']);
+      return words(['sectors', 'countries', 'regions']);
     case 'which':
       return words(['sector', 'countries', 'output']);
     default:

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { listCountries, listSectors } from '../../engine/catalog.js';
+import { listCountries, listRegions, listSectors } from '../../engine/catalog.js';
 import { cell, table, type View } from '../../render/view.js';
 import { getModel } from '../context.js';
 import { usageError } from '../exit.js';
@@ -9,10 +9,10 @@ import { render, write } from '../output.js';
 export function registerList(program: Command): void {
   const cmd = program
     .command('list')
-    .description('list sectors (default) or countries')
-    .argument('[what]', 'sectors or countries', 'sectors');
+    .description('list sectors (default), countries or regions')
+    .argument('[what]', 'sectors, countries or regions', 'sectors');
   addOutputOptions(addDataOption(cmd));
-  examples(cmd, ['scsr list', 'scsr list countries --json', 'scsr list --data my-sectors/']);
+  examples(cmd, ['scsr list', 'scsr list countries --json', 'scsr list regions', 'scsr list --data my-sectors/']);
   cmd.action(async (what: string, _opts, command: Command) => {
     const opts = command.optsWithGlobals();
     const model = await getModel(opts);
@@ -46,8 +46,24 @@ export function registerList(program: Command): void {
         ],
       });
       write(await render('list countries', { countries }, view, opts));
+    } else if (kind === 'regions' || kind === 'region') {
+      const regions = listRegions(model.countries);
+      const view = (): View => ({
+        blocks: [
+          table(
+            [{ header: 'Region', key: 'id' }, { header: 'Name', key: 'name' }, { header: 'Members', key: 'members' }, { header: 'Aliases', key: 'aliases' }],
+            regions.map((r) => [
+              cell(r.id, 'strong'),
+              r.name + (r.residual ? ' (unattributed rest)' : ''),
+              r.members.length ? r.members.join(' ') : cell('not defined', 'muted'),
+              r.aliases.join(' '),
+            ]),
+          ),
+        ],
+      });
+      write(await render('list regions', { regions }, view, opts));
     } else {
-      throw usageError(`unknown list "${what}": use \`scsr list sectors\` or \`scsr list countries\``);
+      throw usageError(`unknown list "${what}": use \`scsr list sectors\`, \`scsr list countries\` or \`scsr list regions\``);
     }
   });
 }
