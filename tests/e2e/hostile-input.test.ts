@@ -2,32 +2,74 @@
 // `--data`, each with the exact lines scsr must print and the exit code it must end with. Each
 // case runs through `scsr validate <file>` and `scsr score widgets --data <file>`.
 // Committed cases live in tests/fixtures/hostile-input/ (one file per case, line 1 says what it
-// is); huge, binary, unreadable and looping files are made at test time in a temp dir.
-import { execFile } from 'node:child_process';
-import { chmodSync, closeSync, ftruncateSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, symlinkSync, writeFileSync, existsSync } from 'node:fs';
+// is); huge, binary, unreadable, looping and special files (FIFO, socket) are made at test time
+// in a temp dir. Cases for a finding of the December 2026 reliability review
+// (../shared/research/reviews/2026-12-reliability.md) name it: "finding N: ...".
+//
+// Every case runs under a timeout: the CLI is killed after RUN_TIMEOUT_MS (a hang fails the
+// case, it does not stall the suite), and each test has CASE_TIMEOUT_MS. These bound hangs;
+// speed itself is measured by `npm run bench`, not here.
+import { execFile, execFileSync } from 'node:child_process';
+import { chmodSync, closeSync, ftruncateSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync, existsSync } from 'node:fs';
+import nodeModule from 'node:module';
+import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PathSegment } from '../../src/data/errors.js';
 import { parseYaml } from '../../src/data/yaml-doc.js';
-import { BIN, fixture, type Run } from '../helpers/cli.js';
+import { BIN, ROOT, fixture, type Run } from '../helpers/cli.js';
 
 const FIXTURES = fixture('hostile-input');
 const TMP = mkdtempSync(join(tmpdir(), 'scsr-hostile-'));
 /** Root reads a chmod 000 file anyway (CI runs as root): see the `unreadable` case. */
 const AS_ROOT = process.getuid?.() === 0;
-const LIMIT = 10 * 1024 * 1024; // MAX_FILE_BYTES of src/data/load.ts, the documented limit
+const LIMIT = 10 * 1024 * 1024; // MAX_FILE_BYTES of src/data/read-files.ts, the documented limit
+const MAX_MAP_KEYS = 1000; // of src/data/yaml-doc.ts, the documented limit
+/** A run killed at this point has hung (the slowest case here takes about 2 s on a busy 2-core machine). */
+const RUN_TIMEOUT_MS = 30_000;
+const CASE_TIMEOUT_MS = 45_000;
+/** Each run gets this cache directory unless a case says otherwise: tests never touch ~/.cache. */
+const CACHE = join(TMP, 'cache');
 
 /** The CLI spawned asynchronously, so that the cases of a `describe.concurrent` overlap. */
-function scsrAsync(args: string[], cwd: string): Promise<Run> {
-  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
+function scsrAsync(args: string[], cwd: string, extraEnv: Record<string, string | undefined> = {}): Promise<Run> {
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', XDG_CACHE_HOME: CACHE };
   delete env.FORCE_COLOR;
   delete env.SCSR_DATA;
+  for (const [k, v] of Object.entries(extraEnv)) {
+    if (v === undefined) delete env[k];
+    else env[k] = v;
+  }
   return new Promise((resolve) => {
-    execFile(process.execPath, [BIN, ...args], { cwd, env, encoding: 'utf8', timeout: 60_000, maxBuffer: 64 << 20 }, (err, stdout, stderr) => {
+    execFile(process.execPath, [BIN, ...args], { cwd, env, encoding: 'utf8', timeout: RUN_TIMEOUT_MS, killSignal: 'SIGKILL', maxBuffer: 64 << 20 }, (err, stdout, stderr) => {
       resolve({ stdout, stderr, code: err ? (typeof err.code === 'number' ? err.code : null) : 0 });
     });
   });
 }
+
+/**
+ * `built-in data/<file>:line:col` of the entry `find` picks in a built-in data file, as
+ * `validate` names it: located from the file itself, so the expected messages follow the data.
+ */
+function builtinAt(file: string, find: (data: any) => PathSegment[]): string {
+  const r = parseYaml(readFileSync(join(ROOT, 'data', file), 'utf8'), file);
+  if (!r.ok) throw new Error(`data/${file} does not parse`);
+  const { line, col } = r.value.locate(find(r.value.data));
+  return `built-in data/${file}:${line}:${col}`;
+}
+const ROW_ALIAS = builtinAt('countries.yaml', (d) => {
+  const i = d.regions.findIndex((r: { id: string }) => r.id === 'other');
+  return ['regions', i, 'aliases', d.regions[i].aliases.indexOf('row')];
+});
+const SE_CODE = builtinAt('countries.yaml', (d) => ['countries', d.countries.findIndex((c: { code: string }) => c.code === 'se'), 'code']);
+const CHIPS_ALIAS = builtinAt('semiconductors.yaml', (d) => ['aliases', d.aliases.indexOf('chips')]);
+
+/** Finding 2: a share value as one flow mapping of 2,000 keys (line 10 of the file), and where key 1,001 starts. */
+const FLOW_KEYS_PREFIX = '      - {year: 2022, metric: capacity, basis: location, source: fixture, values: [{';
+const FLOW_KEYS = Array.from({ length: 2 * MAX_MAP_KEYS }, (_, i) => `k${i}: 1`);
+const FLOW_KEYS_LINE = `${FLOW_KEYS_PREFIX}${FLOW_KEYS.join(', ')}}]}`;
+const FLOW_KEYS_COL = FLOW_KEYS_PREFIX.length + FLOW_KEYS.slice(0, MAX_MAP_KEYS).join(', ').length + 3;
 
 interface Case {
   /** File or directory handed to scsr, relative to `dir`. */
@@ -66,13 +108,13 @@ const CASES: Record<string, Case> = {
   'document marker only': committed('document-marker-only.yaml', 3, ['document-marker-only.yaml:1:1: is empty: expected a mapping with the keys of a sector or countries file']),
   'root is a list': committed('type-root-list.yaml', 3, ['type-root-list.yaml:2:1: must be a mapping (got a list)']),
   'root is a string': committed('type-root-scalar.yaml', 3, ['type-root-scalar.yaml:2:1: must be a mapping (got "just some text")']),
-  'neither sector nor countries': committed('type-root-unknown-kind.yaml', 3, ['type-root-unknown-kind.yaml:2:1: is neither a sector file (needs `stages`) nor a countries file (needs one of `countries`, `regions`, `groups`, `concerns` or `supplierRisk`)']),
+  'neither sector nor countries': committed('type-root-unknown-kind.yaml', 3, ['type-root-unknown-kind.yaml:2:1: is neither a sector file (needs `stages`), a countries file (needs one of `countries`, `regions`, `groups`, `concerns` or `supplierRisk`) nor a trade file (needs one of `imports`, `reliance` or `events`)']),
   // --- wrong types
   'name is a number': committed('type-name-number.yaml', 3, ['type-name-number.yaml:3:7: name must be a string (got 42)']),
   'name has no value': committed('type-null-name.yaml', 3, ['type-null-name.yaml:3:6: name must be a string (got null)']),
   'stages is a mapping': committed('type-stages-mapping.yaml', 3, ['type-stages-mapping.yaml:7:3: stages must be a list (got a mapping)']),
-  'share is a percent string': committed('type-share-string.yaml', 3, ['type-share-string.yaml:16:34: stages[0].shares[0].values[1].share must be a number (got "50%")']),
-  'share is a boolean': committed('type-boolean-share.yaml', 3, ['type-boolean-share.yaml:15:34: stages[0].shares[0].values[0].share must be a number (got true)']),
+  'share is a percent string': committed('type-share-string.yaml', 3, ['type-share-string.yaml:16:34: stages[0].shares[0].values[1].share must be a number from 0 to 100, or `unknown` (got "50%")']),
+  'share is a boolean': committed('type-boolean-share.yaml', 3, ['type-boolean-share.yaml:15:34: stages[0].shares[0].values[0].share must be a number from 0 to 100, or `unknown` (got true)']),
   'year is a fraction': committed('type-year-fraction.yaml', 3, ['type-year-fraction.yaml:10:15: stages[0].shares[0].year must be an integer (got 2022.5)']),
   'year is a date': committed('type-year-date.yaml', 3, ['type-year-date.yaml:10:15: stages[0].shares[0].year must be a number (got "2022-06-30")']),
   'required key missing': committed('type-missing-required.yaml', 3, ['type-missing-required.yaml:7:5: stages[0] name is required']),
@@ -145,6 +187,36 @@ const CASES: Record<string, Case> = {
     ? generated('unreadable.yaml/widgets.yaml', 4, ['unreadable.yaml/widgets.yaml: not a directory (a parent in the path is a file)'])
     : generated('unreadable.yaml', 4, ['unreadable.yaml: permission denied']),
   'empty directory': generated('empty-dir', 4, ['empty-dir: directory holds no .yaml or .yml files']),
+  // --- finding 1: special files are refused from their type, before any open or read (a FIFO blocked for ever)
+  'finding 1: a FIFO as a data file': generated('fifo.yaml', 3, ['fifo.yaml: is a FIFO (named pipe), not a regular file: a data file must be a regular file']),
+  'finding 1: a FIFO in a data directory': {
+    ...generated('dir-with-fifo', 3, ['dir-with-fifo/pipe.yaml: is a FIFO (named pipe), not a regular file: a data file must be a regular file']),
+    validateStdout: ['dir-with-fifo/pipe.yaml: is a FIFO (named pipe), not a regular file: a data file must be a regular file', 'dir-with-fifo/widgets.yaml: OK (sector widgets)'],
+  },
+  'finding 1: a socket as a data file': generated('socket.yaml', 3, ['socket.yaml: is a socket, not a regular file: a data file must be a regular file']),
+  'finding 1: an endless device (/dev/zero)': generated('/dev/zero', 3, ['/dev/zero: is a character device, not a regular file: a data file must be a regular file']),
+  'finding 1: a terminal-like device (/dev/null)': generated('/dev/null', 3, ['/dev/null: is a character device, not a regular file: a data file must be a regular file']),
+  // --- finding 2: many keys; refused at the documented limit before the YAML is composed, duplicates found in linear time
+  'finding 2: 200,000 keys in one mapping': generated('keys-200000.yaml', 3, [`keys-200000.yaml:${MAX_MAP_KEYS + 1}:1: a mapping holds more than ${MAX_MAP_KEYS} keys; refusing it (no mapping of a data file needs more than 30)`]),
+  'finding 2: 2,000 keys in one flow mapping of a share': generated('keys-flow.yaml', 3, [`keys-flow.yaml:10:${FLOW_KEYS_COL}: a mapping holds more than ${MAX_MAP_KEYS} keys; refusing it (no mapping of a data file needs more than 30)`]),
+  'finding 2: a duplicate key after 998 others': generated('keys-duplicate.yaml', 3, [`keys-duplicate.yaml:${MAX_MAP_KEYS}:1: YAML syntax error: map keys must be unique`]),
+  // --- finding 10: names that would resolve to two things, refused with both locations
+  'finding 10: a sector id equal to a built-in sector alias': committed('names-sector-id-is-builtin-alias.yaml', 3, [
+    `names-sector-id-is-builtin-alias.yaml:2:5: id "chips" is already an alias of sector "semiconductors" (${CHIPS_ALIAS}): each id and alias must name one sector`,
+  ]),
+  'finding 10: a stage id that is a number': committed('names-numeric-stage-id.yaml', 3, [
+    'names-numeric-stage-id.yaml:7:9: stages[0].id "2" is a number, which the command line reads as a stage\'s position (`scsr explain widgets 2`): use a word',
+  ]),
+  'finding 10: a stage alias equal to another stage id': committed('names-stage-alias-clash.yaml', 3, [
+    'names-stage-alias-clash.yaml:13:22: stages[1].aliases[1] "making" is already the id of stage "making" (names-stage-alias-clash.yaml:7:9): each id and alias must name one stage of sector "widgets"',
+  ]),
+  'finding 10: aliases equal to a region alias and to a country code': committed('names-alias-is-region.yaml', 3, [
+    `names-alias-is-region.yaml:3:40: countries[0].aliases[0] "row" is already an alias of region "other" (${ROW_ALIAS}): each code, id and alias must name one country or region`,
+    `names-alias-is-region.yaml:5:52: regions[0].aliases[0] "se" is already the code of country "se" (${SE_CODE}): each code, id and alias must name one country or region`,
+  ]),
+  'finding 10: two supplier-risk overrides for one (from, to)': committed('names-duplicate-override.yaml', 3, [
+    'names-duplicate-override.yaml:6:7: supplierRisk.overrides[2] a second override for from "kr", to "cn" (the first is at names-duplicate-override.yaml:4:7): keep one',
+  ]),
   // --- a directory with a broken file among good ones: the good ones still report OK
   'directory with a broken file': {
     ...committed('dir-with-broken-file', 3, ['dir-with-broken-file/gadgets.yaml:10:119: stages[0].shares[0].values[1].country unknown country code "dd"; did you mean "cd", "de" or "dk"?']),
@@ -156,7 +228,7 @@ const CASES: Record<string, Case> = {
   },
 };
 
-beforeAll(() => {
+beforeAll(async () => {
   const valid = readFileSync(join(FIXTURES, 'valid.yaml'), 'utf8');
   const at = (name: string) => join(TMP, name);
   writeFileSync(at('bom-line-1.yaml'), `\ufeffid: Widgets\n${valid.split('\n').slice(2).join('\n')}`);
@@ -180,12 +252,37 @@ beforeAll(() => {
   writeFileSync(at('unreadable.yaml'), valid);
   if (!AS_ROOT) chmodSync(at('unreadable.yaml'), 0o000);
   mkdirSync(at('empty-dir'));
+  mkdirSync(CACHE);
+  // Finding 1: a FIFO alone and in a directory beside a valid file; a listening socket.
+  if (process.platform !== 'win32') {
+    execFileSync('mkfifo', [at('fifo.yaml')]);
+    mkdirSync(at('dir-with-fifo'));
+    writeFileSync(at('dir-with-fifo/widgets.yaml'), valid);
+    execFileSync('mkfifo', [at('dir-with-fifo/pipe.yaml')]);
+  }
+  // Finding 2: 200,000 keys at the top; 2,000 in one flow mapping of a share value; a duplicate.
+  writeFileSync(at('keys-200000.yaml'), Array.from({ length: 200_000 }, (_, i) => `k${i}: 1\n`).join(''));
+  // Line 1 a comment, lines 2-9 the valid file's up to `shares:`, line 10 the share list.
+  writeFileSync(at('keys-flow.yaml'), ['# finding 2: a flow mapping of 2,000 keys', ...valid.split('\n').slice(1, 9), FLOW_KEYS_LINE, ''].join('\n'));
+  writeFileSync(at('keys-duplicate.yaml'), ['id: widgets', ...Array.from({ length: MAX_MAP_KEYS - 2 }, (_, i) => `k${i}: 1`), 'k0: 2', ''].join('\n'));
+  socket = await new Promise<Server | undefined>((resolve) => {
+    if (process.platform === 'win32') return resolve(undefined);
+    const server = createServer();
+    server.listen(at('socket.yaml'), () => resolve(server));
+  });
 });
 
-afterAll(() => {
+let socket: Server | undefined;
+
+afterAll(async () => {
   if (existsSync(join(TMP, 'unreadable.yaml'))) chmodSync(join(TMP, 'unreadable.yaml'), 0o600);
+  await new Promise<void>((resolve) => (socket ? socket.close(() => resolve()) : resolve()));
   rmSync(TMP, { recursive: true, force: true });
 });
+
+/** Symlinks, FIFOs, sockets and /dev exist on POSIX systems only. */
+const skipped = (name: string, c: Case): boolean =>
+  process.platform === 'win32' && (name === 'symlink loop' || name.startsWith('finding 1:')) ? true : c.path.startsWith('/dev/') && !existsSync(c.path);
 
 const lines = (xs: string[]) => (xs.length > 0 ? `${xs.join('\n')}\n` : '');
 const plural = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
@@ -196,7 +293,7 @@ describe.concurrent('hostile input through `scsr validate <file>`', () => {
   });
 
   for (const [name, c] of Object.entries(CASES)) {
-    it.skipIf(name === 'symlink loop' && process.platform === 'win32')(`${name}: exit ${c.code}`, async () => {
+    it.skipIf(skipped(name, c))(`${name}: exit ${c.code}`, async () => {
       const r = await scsrAsync(['validate', c.path], c.dir);
       if (c.code === 0) {
         expect(r).toEqual({ stdout: `${c.path}: OK (sector widgets)\n`, stderr: '', code: 0 });
@@ -208,13 +305,13 @@ describe.concurrent('hostile input through `scsr validate <file>`', () => {
         stderr: `scsr: 1 of ${plural(files, 'file')} invalid (${plural(c.errors.length, 'error')})\n`,
         code: c.code,
       });
-    });
+    }, CASE_TIMEOUT_MS);
   }
 });
 
 describe.concurrent('hostile input through `scsr score widgets --data <file>`', () => {
   for (const [name, c] of Object.entries(CASES)) {
-    it.skipIf(name === 'symlink loop' && process.platform === 'win32')(`${name}: exit ${c.code}`, async () => {
+    it.skipIf(skipped(name, c))(`${name}: exit ${c.code}`, async () => {
       const r = await scsrAsync(['score', 'widgets', '--data', c.path], c.dir);
       if (c.code === 0) {
         // Read exactly as the same data without the BOM or the CRLF.
@@ -228,7 +325,7 @@ describe.concurrent('hostile input through `scsr score widgets --data <file>`', 
         stderr: `scsr: ${plural(c.errors.length, 'error')} in user data (run \`scsr validate ${c.path}\` for a per-file report)\n${lines(c.errors)}`,
         code: c.code,
       });
-    });
+    }, CASE_TIMEOUT_MS);
   }
 
   it('country: no is Norway (YAML 1.2), not false (YAML 1.1)', async () => {
@@ -236,13 +333,71 @@ describe.concurrent('hostile input through `scsr score widgets --data <file>`', 
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Norway');
-  });
+  }, CASE_TIMEOUT_MS);
+});
 
-  it.skipIf(!existsSync('/dev/zero'))('an endless device is cut at the size limit, not read into memory', async () => {
-    const r = await scsrAsync(['score', 'widgets', '--data', '/dev/zero'], TMP);
-    expect(r.code).toBe(4);
-    expect(r.stderr).toContain(`/dev/zero: is over the ${LIMIT}-byte limit for a data file`);
-  });
+describe.concurrent('finding 3: a cache that cannot be written means no cache, never a loop', () => {
+  it.skipIf(!existsSync('/proc/self'))('finding 3: HOME=/proc: `scsr list` ends at once and prints the list', async () => {
+    const r = await scsrAsync(['list'], TMP, { HOME: '/proc', XDG_CACHE_HOME: undefined });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('semiconductors');
+  }, CASE_TIMEOUT_MS);
+
+  it.skipIf(!existsSync('/proc/self'))('finding 3: HOME=/proc: `score --data` ends and prints what it prints with a cache', async () => {
+    const [noCache, withCache] = await Promise.all([
+      scsrAsync(['score', 'widgets', '--data', 'valid.yaml'], FIXTURES, { HOME: '/proc', XDG_CACHE_HOME: undefined }),
+      scsrAsync(['score', 'widgets', '--data', 'valid.yaml'], FIXTURES),
+    ]);
+    expect(noCache.code).toBe(0);
+    expect(noCache).toEqual(withCache);
+  }, CASE_TIMEOUT_MS);
+
+  it('finding 3: a cache directory that is a file: both caches are skipped', async () => {
+    const r = await scsrAsync(['score', 'widgets', '--data', 'valid.yaml', '--json'], FIXTURES, { XDG_CACHE_HOME: join(FIXTURES, 'valid.yaml') });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).scores[0].sector).toBe('widgets');
+  }, CASE_TIMEOUT_MS);
+
+  it.skipIf(AS_ROOT || process.platform === 'win32')('finding 3: a read-only cache directory: both caches are skipped', async () => {
+    const ro = join(TMP, 'read-only-cache');
+    mkdirSync(ro);
+    chmodSync(ro, 0o500);
+    try {
+      const r = await scsrAsync(['score', 'widgets', '--data', 'valid.yaml'], FIXTURES, { XDG_CACHE_HOME: ro });
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+      expect(readdirSync(ro)).toEqual([]);
+    } finally {
+      chmodSync(ro, 0o700);
+    }
+  }, CASE_TIMEOUT_MS);
+});
+
+describe('finding 6: the caches are keyed by content and bounded', () => {
+  // The code cache is scsr's own on Node 20 only; Node 22.1+ has its own compile cache.
+  const ownCodeCache = !(nodeModule as { enableCompileCache?: unknown }).enableCompileCache;
+
+  it.skipIf(!ownCodeCache)('finding 6: mistyped commands and data paths add no compile-cache file', async () => {
+    const dir = join(TMP, 'cache-typos');
+    for (const args of [['scroe'], ['lsit'], ['--data', 'widgetz', 'score', 'widgets'], ['--data', 'gadgetz', 'score', 'widgets'], ['score', 'widgets', '--data', 'valid.yaml'], ['score', 'widgets', '--data', 'valid.yml']]) {
+      await scsrAsync(args, FIXTURES, { XDG_CACHE_HOME: dir });
+    }
+    const names = readdirSync(join(dir, 'scsr')).filter((n) => n.endsWith('.v8'));
+    // One file for every run of `score`, one for everything that is no command.
+    expect(names.map((n) => n.replace(/^cli-.*-([a-z]+)\.v8$/, '$1')).sort()).toEqual(['other', 'score']);
+  }, CASE_TIMEOUT_MS * 2);
+
+  it('finding 6: a mistyped data path adds no data-cache entry', async () => {
+    const dir = join(TMP, 'cache-missing-data');
+    for (const path of ['widgetz.yaml', 'gadgetz.yaml', 'missing/']) {
+      const r = await scsrAsync(['score', 'widgets', '--data', path], FIXTURES, { XDG_CACHE_HOME: dir });
+      expect(r.code).toBe(4);
+    }
+    const names = existsSync(join(dir, 'scsr')) ? readdirSync(join(dir, 'scsr')) : [];
+    expect(names.filter((n) => n.startsWith('data-'))).toEqual([]);
+  }, CASE_TIMEOUT_MS * 2);
 });
 
 describe('hostile input in process', () => {
