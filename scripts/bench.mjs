@@ -3,16 +3,26 @@
 // ratio are printed. Node only (no hyperfine), so it runs wherever the project does.
 //
 //   cold start   `scsr score semiconductors --json` against bare `node -e 0`      goal ratio <= 1.3
+//   user data    `scsr score bench-user --data <file> --json` on an unchanged synthetic sector of
+//                100 share lists (its validated model cached by the first run) against
+//                `scsr score semiconductors --json` (the built-in data)          goal ratio <= 1.3
 //   scale        `scsr score --all --data big/ --json --country V` against parsing the same
-//                YAML files with the yaml package alone, for viewpoints V        goal ratio <= 1.5
+//                YAML files with the yaml package alone, for viewpoints V, the cache of user
+//                data off (SCSR_NO_CACHE=1: this case measures validation)
+//                                                        goal time ratio <= 1.5, memory ratio <= 2
 //   uncertainty  `scsr shock batteries ... --uncertainty --samples 100000`: time, samples/s
 //
-// Options: --runs N (cold start pairs, default 15), --viewpoints N|all (scale: how many
-// viewpoint countries, default 3; all = every country of big/, one process each, hours),
-// --scale-runs N (runs per viewpoint, default 1), --samples N (default 100000),
-// --only cold,scale,uncertainty. The scale case needs big/ (`npm run gen:big`; run here if missing).
+// A ratio is the median of the paired ratios (each A run divided by the B run beside it),
+// which a machine whose load changes during the run moves less than a ratio of medians.
+// Every run uses a cache directory of its own (XDG_CACHE_HOME in a temporary directory), never
+// the user's ~/.cache/scsr.
+//
+// Options: --runs N (cold start and user data pairs, default 15), --viewpoints N|all (scale:
+// how many viewpoint countries, default 3; all = every country of big/, one process each,
+// hours), --scale-runs N (runs per viewpoint, default 1), --samples N (default 100000),
+// --only cold,user,scale,uncertainty. The scale case needs big/ (`npm run gen:big`; run here if missing).
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,10 +40,11 @@ const RUNS = Number(opt('runs', 15));
 const SCALE_RUNS = Number(opt('scale-runs', 1));
 const VIEWPOINTS = opt('viewpoints', '3');
 const SAMPLES = Number(opt('samples', 100_000));
-const ONLY = new Set(opt('only', 'cold,scale,uncertainty').split(','));
+const ONLY = new Set(opt('only', 'cold,user,scale,uncertainty').split(','));
 
 const TMP = mkdtempSync(join(tmpdir(), 'scsr-bench-'));
 process.on('exit', () => rmSync(TMP, { recursive: true, force: true }));
+const CACHE = join(TMP, 'cache');
 
 /** Peak RSS: GNU time where installed, else a preloaded hook that writes Node's own maxRSS. */
 const GNU_TIME = ['/usr/bin/time'].find((p) => existsSync(p) && spawnSync(p, ['-f', '%M', 'true'], { encoding: 'utf8' }).status === 0);
@@ -44,7 +55,7 @@ const RSS_HOOK = `data:text/javascript,process.on('exit',()=>process.getBuiltinM
  * With `rss`, the peak resident set in MB too (the wrapper costs about a millisecond: used
  * only for the long scale runs).
  */
-function timeNode(argv, { rss = false } = {}) {
+function timeNode(argv, { rss = false, env = {} } = {}) {
   const rssFile = join(TMP, 'rss');
   rmSync(rssFile, { force: true });
   let cmd = process.execPath;
@@ -52,7 +63,7 @@ function timeNode(argv, { rss = false } = {}) {
   if (rss && GNU_TIME) [cmd, cmdArgs] = [GNU_TIME, ['-f', '%M', '-o', rssFile, process.execPath, ...argv]];
   else if (rss) cmdArgs = ['--import', RSS_HOOK, ...argv];
   const start = process.hrtime.bigint();
-  const r = spawnSync(cmd, cmdArgs, { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, NO_COLOR: '1', SCSR_BENCH_RSS: rssFile }, maxBuffer: 64 * 1024 * 1024 });
+  const r = spawnSync(cmd, cmdArgs, { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, NO_COLOR: '1', SCSR_BENCH_RSS: rssFile, XDG_CACHE_HOME: CACHE, ...env }, maxBuffer: 64 * 1024 * 1024 });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   if (r.status !== 0) throw new Error(`node ${argv.join(' ')} exited ${r.status}: ${String(r.stderr).trim().split('\n').at(-1)}`);
   // GNU time reports kB; Node's maxRSS is in kB too.
@@ -96,6 +107,55 @@ function coldStart() {
   console.log(`  ratio ${ratio.toFixed(2)} (median of the paired ratios ${paired.toFixed(2)}): ${verdict(ratio, 1.3)}\n`);
 }
 
+/**
+ * A synthetic sector of 100 share lists (5 stages, each with its own list and 19 inputs), about
+ * the size of the ETO chip explorer's semiconductor data (96 lists). Made-up, deterministic
+ * shares: what is measured is loading, not the figures.
+ */
+function writeUserSector(file) {
+  const codes = ['us', 'cn', 'jp', 'kr', 'tw', 'de', 'nl', 'fr', 'gb', 'sg', 'my', 'in'];
+  const list = (indent, k) => {
+    const values = [];
+    let rest = 100;
+    for (let j = 0; j < 8; j++) {
+      const share = Math.round(rest * 4) / 10;
+      rest -= share;
+      values.push(`{country: ${codes[(k + j) % codes.length]}, share: ${share}}`);
+    }
+    values.push(`{region: other, share: ${Math.round(rest * 10) / 10}}`);
+    return [`${indent}shares:`, `${indent}  - year: 2022`, `${indent}    metric: market`, `${indent}    basis: headquarters`, `${indent}    source: synthetic`, `${indent}    values: [${values.join(', ')}]`];
+  };
+  const lines = ['# Synthetic benchmark sector (scripts/bench.mjs): made-up shares, not real data.', 'id: bench-user', 'name: Benchmark sector (synthetic)', 'assessor: us', 'sources:', '  - {id: synthetic, publisher: scsr bench, title: Synthetic shares, year: 2024}', 'stages:'];
+  for (let s = 0; s < 5; s++) {
+    lines.push(`  - id: stage-${s + 1}`, `    name: Stage ${s + 1}`, ...list('    ', s), '    inputs:');
+    for (let i = 0; i < 19; i++) lines.push(`      - id: input-${s + 1}-${i + 1}`, `        name: Input ${s + 1}.${i + 1}`, ...list('        ', s * 19 + i));
+  }
+  writeFileSync(file, `${lines.join('\n')}\n`);
+}
+
+function userData() {
+  const file = join(TMP, 'bench-user.yaml');
+  writeUserSector(file);
+  const a = [BIN, 'score', 'bench-user', '--data', file, '--json'];
+  const b = [BIN, 'score', 'semiconductors', '--json'];
+  console.log(`user data: \`scsr score bench-user --data <100 lists> --json\` (A, unchanged file: its cached model) against \`scsr score semiconductors --json\` (B), ${RUNS} pairs`);
+  // The first run validates and caches; the next ones read the cache. Not counted.
+  const first = timeNode(a, { env: { SCSR_NO_CACHE: '1' } }).ms;
+  for (let i = 0; i < 3; i++) {
+    timeNode(a);
+    timeNode(b);
+  }
+  const ta = [];
+  const tb = [];
+  for (let i = 0; i < RUNS; i++) {
+    ta.push(timeNode(a).ms);
+    tb.push(timeNode(b).ms);
+  }
+  const paired = median(ta.map((x, i) => x / tb[i]));
+  console.log(`  A median ${f1(median(ta))} ms   B median ${f1(median(tb))} ms   (A without the cache, once: ${f1(first)} ms)`);
+  console.log(`  ratio (median of the paired ratios) ${paired.toFixed(2)}: ${verdict(paired, 1.3)}\n`);
+}
+
 /** The baseline of the scale case: the same files, parsed by the yaml package and nothing else. */
 const PARSE_ONLY = `
 import { readdirSync, readFileSync } from 'node:fs';
@@ -124,22 +184,24 @@ function scale() {
   console.log(`  viewpoints V: ${viewpoints.length === all.length ? `all ${all.length}` : `${viewpoints.join(', ')} of the ${all.length} (--viewpoints all runs every one)`}; ${SCALE_RUNS} run(s) each, A and B alternating`);
   const ta = [];
   const tb = [];
-  let peakA = 0;
-  let peakB = 0;
+  const memA = [];
+  const memB = [];
   for (const v of viewpoints) {
     for (let i = 0; i < SCALE_RUNS; i++) {
-      const a = timeNode([BIN, 'score', '--all', '--data', BIG, '--json', '--country', v], { rss: true });
+      const a = timeNode([BIN, 'score', '--all', '--data', BIG, '--json', '--country', v], { rss: true, env: { SCSR_NO_CACHE: '1' } });
       const b = timeNode(['--input-type=module', '-e', PARSE_ONLY, BIG], { rss: true });
       ta.push(a.ms);
       tb.push(b.ms);
-      peakA = Math.max(peakA, a.peakMb ?? 0);
-      peakB = Math.max(peakB, b.peakMb ?? 0);
-      console.log(`  V=${v}: A ${f1(a.ms / 1000)} s, peak ${f1(a.peakMb ?? NaN)} MB   B ${f1(b.ms / 1000)} s, peak ${f1(b.peakMb ?? NaN)} MB   ratio ${(a.ms / b.ms).toFixed(2)}`);
+      memA.push(a.peakMb ?? NaN);
+      memB.push(b.peakMb ?? NaN);
+      console.log(`  V=${v}: A ${f1(a.ms / 1000)} s, peak ${f1(a.peakMb ?? NaN)} MB   B ${f1(b.ms / 1000)} s, peak ${f1(b.peakMb ?? NaN)} MB   time ratio ${(a.ms / b.ms).toFixed(2)}, memory ratio ${((a.peakMb ?? NaN) / (b.peakMb ?? NaN)).toFixed(2)}`);
     }
   }
-  const ratio = median(ta) / median(tb);
-  console.log(`  A median ${f1(median(ta) / 1000)} s, peak ${f1(peakA)} MB   B median ${f1(median(tb) / 1000)} s, peak ${f1(peakB)} MB`);
-  console.log(`  ratio ${ratio.toFixed(2)}: ${verdict(ratio, 1.5)}\n`);
+  const time = median(ta.map((x, i) => x / tb[i]));
+  const memory = median(memA.map((x, i) => x / memB[i]));
+  console.log(`  A median ${f1(median(ta) / 1000)} s, peak ${f1(median(memA))} MB   B median ${f1(median(tb) / 1000)} s, peak ${f1(median(memB))} MB (medians)`);
+  console.log(`  time ratio (median of the paired ratios) ${time.toFixed(2)}: ${verdict(time, 1.5)}`);
+  console.log(`  memory ratio (median of the paired ratios) ${memory.toFixed(2)}: ${verdict(memory, 2)}\n`);
 }
 
 function uncertainty() {
@@ -158,5 +220,6 @@ function uncertainty() {
 
 header();
 if (ONLY.has('cold')) coldStart();
+if (ONLY.has('user')) userData();
 if (ONLY.has('uncertainty')) uncertainty();
 if (ONLY.has('scale')) scale();
