@@ -15,6 +15,8 @@ import { registerExposure } from './commands/exposure.js';
 import { registerChokepoints } from './commands/chokepoints.js';
 import { registerExplain } from './commands/explain.js';
 import { registerReport } from './commands/report.js';
+import { registerImport } from './commands/import.js';
+import { registerExport } from './commands/export.js';
 import { VERSION } from './version.js';
 
 /** Every command, in the order `scsr --help` lists them. */
@@ -30,6 +32,8 @@ const COMMANDS: ReadonlyArray<readonly [string, (program: Command) => void]> = [
   ['chokepoints', registerChokepoints],
   ['explain', registerExplain],
   ['report', registerReport],
+  ['import', registerImport],
+  ['export', registerExport],
   ['validate', registerValidate],
   ['schema', registerSchema],
   ['completion', registerCompletion],

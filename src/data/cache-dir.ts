@@ -36,7 +36,7 @@ export function cacheRoot(): string | undefined {
  * mkdir of /proc/.cache fails with ENOENT although /proc exists, and Node's recursive mkdir
  * (20.x) answers that by retrying for ever. Here each level is tried once.
  */
-export function ensureDir(dir: string): boolean {
+export function ensureDir(dir: string, mode = 0o700): boolean {
   const missing: string[] = [];
   let at = path.resolve(dir);
   // A path has fewer levels than this; the bound only makes the loop's end obvious.
@@ -59,7 +59,7 @@ export function ensureDir(dir: string): boolean {
   }
   for (const d of missing.reverse()) {
     try {
-      fs.mkdirSync(d, { mode: 0o700 });
+      fs.mkdirSync(d, { mode });
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') return false;
     }

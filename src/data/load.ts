@@ -5,7 +5,7 @@ import { emptyCountries, emptyTrade, mergeCountries, mergeTrade, type CountriesD
 import type { CountriesFile, TradeFile } from './schema.js';
 import { nameCollisions, type NameCheckInput } from './names.js';
 import { checkCountries, checkSector, checkTrade, validateShape, type FileKind } from './validate.js';
-import { readPaths, type ReadData } from './read-files.js';
+import { decodeUtf8, readPaths, type ReadData } from './read-files.js';
 import { parseYaml, type Located } from './yaml-doc.js';
 
 export { expandPaths, MAX_FILE_BYTES } from './read-files.js';
@@ -33,32 +33,6 @@ function parseDataFile(file: string, bytes: Buffer, countries?: CountriesData): 
     // so that the raw copy dies young (two copies of a large dataset double the GC's work).
     value: { file, kind: shaped.kind, doc: { data: undefined, locate: parsed.value.locate }, ...(shaped.sector ? { sector: shaped.sector } : {}), ...(shaped.countries ? { countries: shaped.countries } : {}), ...(shaped.trade ? { trade: shaped.trade } : {}) },
   };
-}
-
-/**
- * The text of a UTF-8 file, or where it stops being UTF-8: decoding alone would turn a
- * Latin-1 or UTF-16 file into replacement characters without a word.
- */
-function decodeUtf8(bytes: Buffer, file: string): Result<string> {
-  const fail = (line: number, col: number, message: string): Result<string> => ({ ok: false, errors: [{ file, line, col, path: '', message }] });
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return fail(1, 1, 'is UTF-16 text: save it as UTF-8');
-  const text = bytes.toString('utf8');
-  if (!text.includes('\ufffd')) return { ok: true, value: text };
-  // The first replacement character that is not a U+FFFD written in the file (EF BF BD) marks the bad byte.
-  let at = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.codePointAt(i)!;
-    if (code === 0xfffd && !(bytes[at] === 0xef && bytes[at + 1] === 0xbf && bytes[at + 2] === 0xbd)) {
-      const before = text.slice(0, i);
-      const line = before.split('\n').length;
-      // Columns of line 1 count from after a byte order mark, as parseYaml counts them.
-      const col = i - before.lastIndexOf('\n') - (line === 1 && text.charCodeAt(0) === 0xfeff ? 1 : 0);
-      return fail(line, col, `is not UTF-8 text (byte 0x${bytes[at]!.toString(16).padStart(2, '0')}): save it as UTF-8`);
-    }
-    at += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
-    if (code >= 0x10000) i++;
-  }
-  return { ok: true, value: text };
 }
 
 export interface FileReport {

@@ -4,7 +4,7 @@
 // these bytes before deciding whether the loader is needed at all.
 import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, statSync, type Stats } from 'node:fs';
 import { extname, join } from 'node:path';
-import type { DataError } from './errors.js';
+import type { DataError, Result } from './errors.js';
 
 /** Largest data file read, in bytes (docs/data.md#limits). */
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
@@ -84,7 +84,8 @@ export function readPaths(paths: readonly string[]): ReadData {
   return { files: files.map(readFile), pathErrors: errors };
 }
 
-function readFile(file: string): ReadFile {
+/** Read one regular file (the checks and limits of data files). */
+export function readFile(file: string): ReadFile {
   try {
     const r = readLimited(file);
     if (typeof r === 'string') return { file, error: ioError(file, r) };
@@ -127,3 +128,28 @@ function readLimited(file: string): Buffer | string | { wrongType: string } {
   }
 }
 
+/**
+ * The text of a UTF-8 file, or where it stops being UTF-8: decoding alone would turn a
+ * Latin-1 or UTF-16 file into replacement characters without a word.
+ */
+export function decodeUtf8(bytes: Buffer, file: string): Result<string> {
+  const fail = (line: number, col: number, message: string): Result<string> => ({ ok: false, errors: [{ file, line, col, path: '', message }] });
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return fail(1, 1, 'is UTF-16 text: save it as UTF-8');
+  const text = bytes.toString('utf8');
+  if (!text.includes('\ufffd')) return { ok: true, value: text };
+  // The first replacement character that is not a U+FFFD written in the file (EF BF BD) marks the bad byte.
+  let at = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.codePointAt(i)!;
+    if (code === 0xfffd && !(bytes[at] === 0xef && bytes[at + 1] === 0xbf && bytes[at + 2] === 0xbd)) {
+      const before = text.slice(0, i);
+      const line = before.split('\n').length;
+      // Columns of line 1 count from after a byte order mark, as parseYaml counts them.
+      const col = i - before.lastIndexOf('\n') - (line === 1 && text.charCodeAt(0) === 0xfeff ? 1 : 0);
+      return fail(line, col, `is not UTF-8 text (byte 0x${bytes[at]!.toString(16).padStart(2, '0')}): save it as UTF-8`);
+    }
+    at += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+    if (code >= 0x10000) i++;
+  }
+  return { ok: true, value: text };
+}
