@@ -108,6 +108,13 @@ function importFiles(csvFile: string, opts: ImportOptions, model: Model): string
   let rows: LongRow[];
   let mapping: Mapping | undefined;
   const problems: string[] = [];
+  // Row problems, printed in line order once all are known.
+  const rowProblems: ImportError[] = [];
+  const failRows = () => {
+    const order = [csvFile, opts.sources ?? ''];
+    rowProblems.sort((a, b) => order.indexOf(a.file) - order.indexOf(b.file) || a.line - b.line);
+    fail([...problems, ...rowProblems.map(formatImportError)]);
+  };
   if (opts.mapping) {
     const parsed = parseYaml(readText(opts.mapping), opts.mapping);
     if (!parsed.ok) fail(parsed.errors.map(formatDataError));
@@ -126,27 +133,27 @@ function importFiles(csvFile: string, opts: ImportOptions, model: Model): string
     const mapped = mapRows(csvFile, csv, mapping, opts.mapping, parsed.value, tables);
     if (mapped.mappingErrors.length > 0) fail(mapped.mappingErrors);
     rows = mapped.rows;
-    problems.push(...mapped.rowErrors.map(formatImportError));
+    rowProblems.push(...mapped.rowErrors);
   } else {
     const long = longRowsFromCsv(csvFile, csv);
     rows = long.rows;
-    problems.push(...long.errors.map(formatImportError));
+    rowProblems.push(...long.errors);
   }
   const sources = new Map<string, Source>();
   for (const s of mapping?.sources ?? []) sources.set(s.id, s);
   if (opts.sources) {
     const r = sourcesFromCsv(opts.sources, parseCsv(readText(opts.sources)));
-    problems.push(...r.errors.map(formatImportError));
+    rowProblems.push(...r.errors);
     for (const s of r.sources) sources.set(s.id, s);
   }
-  if (rows.length === 0 && problems.length === 0) problems.push(`${csvFile}: no rows to import${mapping?.where ? ' (the mapping\'s `where` keeps none)' : ''}`);
+  if (rows.length === 0 && rowProblems.length === 0) rowProblems.push({ file: csvFile, line: 0, column: '', message: `no rows to import${mapping?.where ? ' (the mapping\'s `where` keeps none)' : ''}` });
   const built = buildSectors(rows, {
     countries: model.countries,
     sources,
     extras: () => (mapping?.sector ? { name: mapping.sector.name, aliases: mapping.sector.aliases, description: mapping.sector.description, assessor: mapping.sector.assessor, stageOrder: mapping.sector.stages } : undefined),
   });
-  problems.push(...built.errors.map(formatImportError));
-  if (problems.length > 0) fail(problems);
+  rowProblems.push(...built.errors);
+  if (rowProblems.length > 0) failRows();
 
   // What will be written, validated as `scsr validate` would, before anything is written.
   const out = opts.out;

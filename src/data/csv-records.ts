@@ -65,9 +65,8 @@ export function parseCsv(text: string): ParsedCsv {
           i++;
         }
         if (!closed) {
-          problems.push({ line: opened, message: 'a quoted field opened on this line is never closed' });
-          fields.push(field);
-          records.push({ line: start, fields });
+          // The rest of the file is inside the quote: no record can be read from it.
+          problems.push({ line: opened, message: 'a quoted field opened on this line is never closed (a quote inside a field is written "")' });
           return finish(records, problems);
         }
         // After the closing quote: a separator, a line end or the end; anything else is kept but reported.
@@ -121,10 +120,14 @@ function finish(records: CsvRecord[], problems: CsvProblem[]): ParsedCsv {
   return { header, records: rest, problems: problems.sort((a, b) => a.line - b.line) };
 }
 
-/** First characters that make a spreadsheet read a cell as a formula (OWASP, "CSV Injection"). */
-const FORMULA_START = /^[=+\-@\t\r]/;
 /** A cell a spreadsheet reads as a number: written as it is ("-3" is no formula). */
 const NUMBER = /^-?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/;
+
+/**
+ * Text a spreadsheet would run as a formula, and text that already looks guarded (`'=x`, so
+ * that guarding is undone exactly: `'=x` is written `''=x`).
+ */
+const needsGuard = (s: string): boolean => /^'*[=+\-@\t\r]/.test(s) && !NUMBER.test(s);
 
 /**
  * A field as written: text that begins with = + - @ tab or carriage return (and is not a
@@ -134,13 +137,13 @@ const NUMBER = /^-?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/;
 export function csvCell(value: string | number | null | undefined): string {
   if (value === null || value === undefined) return '';
   let s = String(value);
-  if (FORMULA_START.test(s) && !NUMBER.test(s)) s = `'${s}`;
+  if (needsGuard(s)) s = `'${s}`;
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-/** The inverse of csvCell's formula guard: `'=x` reads as `=x`, `'abc` stays `'abc`. */
+/** The inverse of csvCell's guard: `'=x` reads as `=x`; `'abc` stays `'abc`. */
 export function unguardCell(s: string): string {
-  return s.length > 1 && s[0] === "'" && FORMULA_START.test(s.slice(1)) && !NUMBER.test(s.slice(1)) ? s.slice(1) : s;
+  return s.startsWith("'") && needsGuard(s.slice(1)) ? s.slice(1) : s;
 }
 
 export function csvLine(values: ReadonlyArray<string | number | null | undefined>): string {

@@ -52,7 +52,8 @@ export const fieldName = (header: string): string => header.trim().toLowerCase()
 
 /** Rows of a file in the long format itself (no mapping): every column must be one of LONG_COLUMNS. */
 export function longRowsFromCsv(file: string, csv: ParsedCsv): { rows: LongRow[]; errors: ImportError[] } {
-  const errors: ImportError[] = csv.problems.map((p) => ({ file, line: p.line, column: '', message: p.message }));
+  const problems: ImportError[] = csv.problems.map((p) => ({ file, line: p.line, column: '', message: p.message }));
+  const errors: ImportError[] = [];
   const fields = csv.header.map(fieldName);
   const seen = new Map<string, number>();
   fields.forEach((f, i) => {
@@ -63,7 +64,8 @@ export function longRowsFromCsv(file: string, csv: ParsedCsv): { rows: LongRow[]
   for (const f of REQUIRED_COLUMNS) {
     if (!seen.has(f)) errors.push({ file, line: 1, column: f, message: 'the column is missing (required; a mapping file can give it a default)' });
   }
-  if (errors.length > 0) return { rows: [], errors };
+  // Without the right columns no row can be read; the rows are still read past a bad record.
+  if (errors.length > 0) return { rows: [], errors: [...problems, ...errors] };
   const rows = csv.records.map((r): LongRow => {
     const values: LongRow['values'] = {};
     const from: LongRow['from'] = {};
@@ -73,7 +75,7 @@ export function longRowsFromCsv(file: string, csv: ParsedCsv): { rows: LongRow[]
     });
     return { file, line: r.line, values, from };
   });
-  return { rows, errors };
+  return { rows, errors: problems };
 }
 
 type SourceInput = z.input<typeof SourceSchema>;

@@ -74,6 +74,9 @@ export interface Table {
   rows: Map<string, Array<Record<string, string>>>;
 }
 
+/** Every key of a mapping file, for "did you mean". */
+const MAPPING_KEYS = ['sector', 'columns', 'tables', 'where', 'lookups', 'defaults', 'rules', 'values', 'ids', 'sources', 'id', 'name', 'aliases', 'description', 'assessor', 'stages', 'file', 'key', 'by', 'table', 'column', 'in', 'up', 'when', 'set', 'match', 'to'];
+
 /** The mapping's shape problems as `map.yaml:line:col: path message`. */
 export function checkMapping(file: string, doc: Located): { mapping?: Mapping; errors: string[] } {
   const r = MappingSchema.safeParse(doc.data, { reportInput: false });
@@ -83,7 +86,7 @@ export function checkMapping(file: string, doc: Located): { mapping?: Mapping; e
     const keys = issue.code === 'unrecognized_keys' ? issue.keys : [];
     const at = keys.length ? [...path, keys[0]!] : path;
     const { line, col } = doc.locate(at, { key: keys.length > 0 });
-    const message = issue.code === 'unrecognized_keys' ? `${keys.map((k) => `"${k}"`).join(', ')} is not a key of a mapping file` : issue.message;
+    const message = issue.code === 'unrecognized_keys' ? `is not a key of a mapping file${didYouMean(keys[0]!, MAPPING_KEYS)}` : issue.message;
     return `${file}:${line}:${col}: ${formatPath(at)} ${message}`;
   });
   return { errors };
