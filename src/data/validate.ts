@@ -5,7 +5,7 @@ import { CountriesSchema, SectorSchema, TradeSchema } from './schema.js';
 import type { CountriesFile, Sector, Snapshot, TradeFile } from './schema.js';
 import { formatPath, type DataError, type PathSegment } from './errors.js';
 import type { CountriesData, Model } from './model.js';
-import { normalize, placeHint } from './resolve.js';
+import { placeHint } from './resolve.js';
 import { didYouMean } from './suggest.js';
 import { DEFAULT_SUM_TOLERANCE } from './vocab.js';
 import type { Located } from './yaml-doc.js';
@@ -124,9 +124,7 @@ function zodIssues(ctx: Ctx, data: unknown, issues: z.core.$ZodIssue[]): void {
 
 /** A malformed country code is often an alpha-3 code or a name ("kor", "Korea"): both are aliases of the code meant. */
 function countryHint(got: string, countries: CountriesData | undefined): string {
-  const key = normalize(got);
-  const hit = countries?.countries.find((c) => c.code === key || normalize(c.name) === key || c.aliases?.some((a) => normalize(a) === key));
-  return hit ? `; did you mean "${hit.code}"?` : '';
+  return countries ? placeHint(got, countries, 'country') : '';
 }
 
 /** Bounds of the schemas in this file, so a message can say the whole range. */
