@@ -151,7 +151,7 @@ const CASES: Record<string, Case> = {
   'misspelt top-level key': committed('unknown-key-root.yaml', 3, ['unknown-key-root.yaml:2:1: stages is required', 'unknown-key-root.yaml:6:1: stage is not a known key; did you mean "stages" or "stagesInferred"?']),
   'unknown nested key': committed('unknown-key-nested.yaml', 3, ['unknown-key-nested.yaml:17:38: stages[0].shares[0].values[2].sahre is not a known key; did you mean "share"?']),
   'unknown country code': committed('unknown-country-code.yaml', 3, ['unknown-country-code.yaml:17:23: stages[0].shares[0].values[2].country unknown country code "zz"; did you mean "cz", "mz" or "nz"?']),
-  'alpha-3 country code': committed('country-code-alpha3.yaml', 3, ['country-code-alpha3.yaml:15:23: stages[0].shares[0].values[0].country must be an ISO 3166-1 alpha-2 code in lower case (e.g. "kr") (got "USA"); did you mean "us"?']),
+  'alpha-3 country code': committed('country-code-alpha3.yaml', 3, ['country-code-alpha3.yaml:15:23: stages[0].shares[0].values[0].country must be an ISO 3166-1 alpha-2 code in lower case (e.g. "kr") (got "USA"); "USA" is an alias of country "us" (United States): write `country: us`']),
   'unknown group member': committed('countries-unknown-member.yaml', 3, ['countries-unknown-member.yaml:5:63: groups[0].members[1] unknown country code "qq"']),
   'unknown region': committed('unknown-region.yaml', 3, ['unknown-region.yaml:18:22: stages[0].shares[0].values[3].region unknown region "elsewhere"']),
   'unknown source': committed('unknown-source.yaml', 3, ['unknown-source.yaml:13:17: stages[0].shares[0].source unknown source "fixtrue"; did you mean "fixture"?']),

@@ -25,7 +25,7 @@ const EXPECTED: Record<string, string[]> = {
   'unknown-source.yaml': ['unknown-source.yaml:13:17: stages[0].shares[0].source unknown source "fixtures"; did you mean "fixture"?'],
   // "kor" is South Korea's alpha-3 code, which countries.yaml lists as an alias of kr.
   'unknown-country.yaml': [
-    'unknown-country.yaml:16:23: stages[0].shares[0].values[1].country must be an ISO 3166-1 alpha-2 code in lower case (e.g. "kr") (got "kor"); did you mean "kr"?',
+    'unknown-country.yaml:16:23: stages[0].shares[0].values[1].country must be an ISO 3166-1 alpha-2 code in lower case (e.g. "kr") (got "kor"); "kor" is an alias of country "kr" (South Korea): write `country: kr`',
   ],
   'unknown-country-code.yaml': ['unknown-country-code.yaml:16:23: stages[0].shares[0].values[1].country unknown country code "kt"; did you mean "at", "it" or "kp"?'],
   'unknown-region.yaml': ['unknown-region.yaml:16:22: stages[0].shares[0].values[1].region unknown region "eurpe"; did you mean "europe"?'],
