@@ -159,13 +159,16 @@ function evaluateNode(node: ChainNode, ctx: Ctx): NodeScore {
   const topShare = known.reduce((m, s) => Math.max(m, s.sharePct!), 0);
   const top = known.length ? known.filter((s) => Math.abs(s.sharePct! - topShare) <= TIE_EPSILON) : [];
 
-  // A list that attributes nothing is no country data, not a risk (and no import data either).
-  const attributed = (picture?.partners.some((p) => p.ofImportsPct !== null) ?? false) || coverage > 0 || (picture?.foreign === 0);
+  // A list that attributes nothing (no named supplier with a share above 0, in the world list or
+  // the imports) is no country data, not a risk. Its suppliers are still listed: a partner named
+  // without a share is present in the dependence and the exposure, never a number.
+  const attributed = (picture?.partners.some((p) => p.ofImportsPct !== null && p.ofImportsPct > 0) ?? false) || coverage > 0 || (picture?.foreign === 0);
   const paths: string[] = [];
   for (let n: ChainNode | null = node; n; n = n.parent) paths.push(n.path);
-  const risk = picture && attributed
+  const computed = picture
     ? modelledRisk(picture, ctx.vp, world, { countries, events: tradeData.events, sector: ctx.sector.id, paths, referenceDate: ctx.referenceDate })
     : null;
+  const risk = attributed ? computed : null;
   const chokepoints: Chokepoint[] = world ? globalChokepoints(world, ctx.thresholdPct) : [];
   for (const p of picture?.partners ?? []) {
     if (p.kind === 'country' && p.ofImportsPct !== null && p.ofImportsPct > SINGLE_COUNTRY_LINE_PCT) {
@@ -199,7 +202,7 @@ function evaluateNode(node: ChainNode, ctx: Ctx): NodeScore {
     top,
     suppliers: world ?? [],
     supply: picture?.supply ?? null,
-    dependence: risk?.dependence ?? [],
+    dependence: computed?.dependence ?? [],
     chokepoints,
     modelledRisk: risk ? round(risk.risk, 2) : null,
     lenses: { weakestLink: null, valueWeighted: null },
