@@ -131,7 +131,11 @@ function prepareNode(n: NodeScore, stage: StageScore, shocked: boolean, targets:
         imports!.loss[i] = loss;
       }
     });
-    imports.shares[known.length] = (supply.unattributedPct ?? 0) / 100;
+    // The unattributed part is what the partner shares, as the evaluation states them (2
+    // decimals), leave: an import list then always adds up to 1, and a shock that cuts nobody
+    // leaves the viewpoint at 100%.
+    const attributed = known.reduce((a, d) => a + (d.ofImportsPct ?? 0), 0) / 100;
+    imports.shares[known.length] = Math.max(0, 1 - attributed);
   }
   // Estimated from world shares with no net import reliance: F follows the (sampled) own share.
   const foreign = !supply ? Number.NaN : !supply.measured && supply.foreignFrom === 'world-share' ? Number.NaN : (supply.foreignPct ?? 100) / 100;
