@@ -64,14 +64,15 @@ const node = (path: string): Node => {
   const [sector, stage, input] = path.split('/') as [string, string, string | undefined];
   return input === undefined ? { sector, stage } : { sector, stage, input };
 };
-// Nodes named below; the last four are added to the sector files by the data workstream.
+// Nodes named below; hydrogen-fluoride and nmc-cathode are added to the sector files by the data
+// workstream (issue 13).
 const NATURAL_GRAPHITE = node('batteries/refining/graphite');
 const ANODE = node('batteries/cells/anode');
 const LITHIUM_CHEMICALS = node('batteries/refining/lithium');
 const PHOTORESISTS = node('semiconductors/materials/photoresists');
 const HF_PATH = 'semiconductors/materials/hydrogen-fluoride';
 const HF = node(HF_PATH);
-const PRECURSORS = node('batteries/cells/precursor');
+const TERNARY_CATHODE = node('batteries/cells/nmc-cathode');
 
 const at = (n: Node) => (l: { sector: string; stage: string; input?: string }) =>
   l.sector === n.sector && l.stage === n.stage && l.input === n.input;
@@ -147,7 +148,7 @@ describe('Korea: graphite and anode material from China', () => {
   });
 });
 
-describe('Korea: lithium hydroxide and precursors from China', () => {
+describe('Korea: lithium hydroxide and cathode material from China', () => {
   it('lithium hydroxide: KITA value series 64.9 (2018) to 87.9 (2022), 79.6 in 2023 as Chile rose from 10.7 to 17.5', () => {
     const hydroxide = lists('kr', LITHIUM_CHEMICALS).filter((l) => l.measure === 'value' && /hydroxide/.test(l.product ?? ''));
     const kita = ['kita-2023-seoulshinmun', 'kita-2023-businesskorea'];
@@ -160,9 +161,10 @@ describe('Korea: lithium hydroxide and precursors from China', () => {
     expect(share(y(2019), 'cn')).toBe(74.1);
   });
 
-  it('precursors (pCAM): China 89.1% in 2020, 96.5% in 2023 (MOTIE)', () => {
-    const p = lists('kr', PRECURSORS, 'precursors (pCAM)');
-    expect(series(p, 'cn', ['motie-2025-asiae'])).toEqual({ 2020: 89.1, 2023: 96.5 });
+  it('ternary cathode material (NCM/NCA): China 73.4% in 2020, 86.6% in 2022, 82.8% in 2024; Japan 17.3% in 2020 (MOTIE)', () => {
+    const cam = lists('kr', TERNARY_CATHODE, 'ternary cathode active material (NCM/NCA)');
+    expect(series(cam, 'cn', ['motie-2025-asiae'])).toEqual({ 2020: 73.4, 2022: 86.6, 2024: 82.8 });
+    expect(share(cam.find((l) => l.year === 2020)!, 'jp')).toBe(17.3);
   });
 });
 
