@@ -32,7 +32,7 @@ export function registerValidate(program: Command): void {
     else {
       const out: string[] = [];
       for (const f of files) {
-        if (f.valid) out.push(`${f.file}: OK (${f.kind === 'countries' ? 'countries' : `sector ${f.id}`})`);
+        if (f.valid) out.push(`${f.file}: OK (${f.kind === 'sector' ? `sector ${f.id}` : f.kind})`);
         else out.push(...f.errors.map((e) => e.text));
       }
       write(out.join('\n') + '\n');
