@@ -69,7 +69,7 @@ export const SourceUseSchema = z.object({
 
 export const FileReportSchema = z.object({
   file: z.string(),
-  kind: z.enum(['sector', 'countries', 'trade']).nullable().describe('null when the file could not be read or recognised'),
+  kind: z.enum(['sector', 'countries', 'trade', 'criticality']).nullable().describe('null when the file could not be read or recognised'),
   id: z.string().nullable().describe('Sector id, or `countries`'),
   valid: z.boolean(),
   errors: z.array(
