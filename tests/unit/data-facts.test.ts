@@ -149,6 +149,11 @@ describe('facts analysts check first', () => {
     expect(shareOf(one(lists('semiconductors', 'materials', 'gallium'), { year: 2024 }), 'cn')).toBeCloseTo((839_000 / 848_000) * 100, 1);
   });
 
+  it('the newest cathode list names Korea, the largest producer outside China, without a share (never as 0)', () => {
+    const s = one(lists('batteries', 'cells', 'cathode'), { year: 2024 });
+    expect(s.values.find((v) => v.country === 'kr')?.share).toBe('unknown');
+  });
+
   it('the ownership lens shows Korean firms far above Korea-located cell capacity (21% vs 1%)', () => {
     const all = lists('batteries', 'cells');
     const owned = one(all, { year: 2021, basis: 'ownership' });
@@ -210,5 +215,45 @@ describe('countries: alliances, regions', () => {
     const eu = model.countries.regions.find((r) => r.id === 'eu');
     expect(eu?.members).toHaveLength(27);
     expect(model.countries.regions.find((r) => r.id === 'europe')?.members).toBeUndefined();
+  });
+});
+
+describe('node trees (data model v2)', () => {
+  it('battery raw-material nodes carry `material` at mining and at refining', () => {
+    for (const stageId of ['mining', 'refining']) {
+      const stage = sector('batteries').stages.find((s) => s.id === stageId)!;
+      for (const m of ['lithium', 'cobalt', 'nickel', 'graphite', 'manganese']) {
+        expect(stage.inputs?.find((i) => i.id === m)?.material, `${stageId}/${m}`).toBe(m);
+      }
+    }
+  });
+
+  it('equipment is capital; no other stage is', () => {
+    for (const s of model.sectors.filter((x) => ['semiconductors', 'batteries'].includes(x.id)).flatMap((x) => x.stages)) {
+      expect(s.use ?? 'consumable', s.id).toBe(s.id === 'equipment' ? 'capital' : 'consumable');
+    }
+  });
+
+  it('a child input is worth no more than its parent: lithography 32,600 >= EUV 13,000 + ArFi 11,700 + ArF dry 508 ($ million, 2025)', () => {
+    const eq = sector('semiconductors').stages.find((s) => s.id === 'equipment')!.inputs!;
+    const v = (id: string) => eq.find((i) => i.id === id)!.value!.millions;
+    expect(v('lithography')).toBeGreaterThanOrEqual(13_000 + 11_700 + 508);
+    // The same rule for every parent with a value: the children of the same year sum to no more than it.
+    for (const stage of model.sectors.flatMap((x) => x.stages)) {
+      for (const parent of stage.inputs ?? []) {
+        if (!parent.value) continue;
+        const kids = (stage.inputs ?? []).filter((c) => c.parent === parent.id && c.value && c.value.year === parent.value!.year);
+        const sum = kids.reduce((a, c) => a + c.value!.millions, 0);
+        expect(sum, `${stage.id}/${parent.id}`).toBeLessThanOrEqual(parent.value.millions);
+      }
+    }
+  });
+
+  it('every node that never binds (essential: false) says why in a note', () => {
+    for (const stage of model.sectors.flatMap((x) => x.stages)) {
+      for (const input of stage.inputs ?? []) {
+        if (input.essential === false) expect(input.note, `${stage.id}/${input.id}`).toBeTruthy();
+      }
+    }
   });
 });
