@@ -19,7 +19,7 @@ import { ShockResultSchema, WorstCaseSchema } from './results-shock.js';
 import { PoliciesResultSchema } from './results-policies.js';
 
 /** Every document starts with schemaVersion and command (the command's name). */
-export const envelope = <C extends string>(command: C) => z.object({ schemaVersion: z.literal(1), command: z.literal(command) });
+export const envelope = <C extends string>(command: C) => z.object({ schemaVersion: z.literal(2), command: z.literal(command) });
 
 export const OUTPUT_SCHEMAS = {
   'list sectors': envelope('list sectors').extend({ sectors: z.array(SectorSummarySchema) }),
