@@ -9,7 +9,7 @@ import { fixture, ROOT, scsr } from '../helpers/cli.js';
 const BAD = 'tests/fixtures/bad';
 
 /** Built-in data files that are not sector files, by kind. */
-const KIND: Record<string, string> = { 'countries.yaml': 'countries', 'trade.yaml': 'trade', 'events.yaml': 'trade' };
+const KIND: Record<string, string> = { 'countries.yaml': 'countries', 'trade.yaml': 'trade', 'events.yaml': 'trade', 'eu-crm.yaml': 'criticality' };
 
 describe('scsr validate', () => {
   it('with no path checks the built-in data: one OK line per data file, exit 0, nothing on stderr', () => {

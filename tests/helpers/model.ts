@@ -36,5 +36,5 @@ export function sector(stages: Sector['stages'], extra: Partial<Sector> = {}): S
 }
 
 export function model(sectors: Sector[]): Model {
-  return { countries: countries(), trade: emptyTrade(), sectors, origins: Object.fromEntries(sectors.map((s) => [s.id, 'test'])) };
+  return { countries: countries(), trade: emptyTrade(), criticality: [], sectors, origins: Object.fromEntries(sectors.map((s) => [s.id, 'test'])) };
 }

@@ -24,7 +24,7 @@ function sector(stages: Stage[]): Sector {
   return { id: 'widgets', name: 'Widgets', assessor: 'aa', sources: [{ id: 't', publisher: 'tests', title: 'made up', year: 2024 }], stages };
 }
 
-const model = (s: Sector): Model => ({ countries, trade: emptyTrade(), sectors: [s], origins: { [s.id]: 'test' } });
+const model = (s: Sector): Model => ({ countries, trade: emptyTrade(), criticality: [], sectors: [s], origins: { [s.id]: 'test' } });
 
 // making: its own list; selling: two inputs (both needed); packing: no data.
 const making = (extra: Partial<Stage> = {}): Stage => ({ id: 'making', name: 'Making', shares: [snap([['aa', 20], ['bb', 50], ['cc', 20], ['rest', 10]])], ...extra });

@@ -19,7 +19,7 @@ export function registerValidate(program: Command): void {
     const format = resolveFormat(opts);
     const { loadFiles } = await import('../../data/load.js');
     const builtinOnly = paths.length === 0;
-    const base = builtinOnly ? { countries: emptyCountries(), trade: emptyTrade(), sectors: [], origins: {} } : await loadBuiltin();
+    const base = builtinOnly ? { countries: emptyCountries(), trade: emptyTrade(), criticality: [], sectors: [], origins: {} } : await loadBuiltin();
     const r = loadFiles(builtinOnly ? [displayPath(builtinDataDir())] : paths, base);
     const files = r.reports.map((rep) => ({
       file: rep.file,
