@@ -70,7 +70,7 @@ export const SourceUseSchema = z.object({
 export const FileReportSchema = z.object({
   file: z.string(),
   kind: z.enum(['sector', 'countries', 'trade', 'criticality']).nullable().describe('null when the file could not be read or recognised'),
-  id: z.string().nullable().describe('Sector id, or the kind of a countries, trade or criticality file'),
+  id: z.string().nullable().describe('Sector id, `countries`, `trade` or `criticality`'),
   valid: z.boolean(),
   errors: z.array(
     z.object({
