@@ -10,7 +10,8 @@ import { exposures } from './exposure.js';
 import { CHOKEPOINT_THRESHOLD_PCT, SINGLE_COUNTRY_LINE_PCT, TIE_EPSILON } from './params.js';
 import type { Chokepoint, Lens, Method, NodeScore, SectorScore, StageScore, WeakestLink } from './results.js';
 import { pickSnapshot } from './snapshot.js';
-import { blend, disagrees, euCrm, modelledRisk, ratingRisk } from './stage-risk.js';
+import { blend, disagrees, modelledRisk, ratingRisk } from './stage-risk.js';
+import { materialsOf, nodeCrm } from './crm-node.js';
 import { pickImports, pickReliance, supplyPicture, tradeIndex, type TradeIndex } from './supply.js';
 import { descendants, stageTree, type ChainNode } from './tree.js';
 import { viewpointOf, type Viewpoint } from './viewpoint.js';
@@ -84,6 +85,7 @@ export function evaluateChain(model: Model, sector: Sector, options: EvaluateOpt
     // The mean of the EU CRM's stage SRs means nothing (a material's SR is its highest stage's).
     meanRisk: scale100 && values.length ? round(values.reduce((a, b) => a + b, 0) / values.length, 2) : null,
     exposures: exposures(stages),
+    materials: method === 'eu-crm' ? materialsOf(stages.flatMap((s) => [s, ...s.inputs]), vp, model.criticality, sector.id) : [],
   };
 }
 
@@ -106,7 +108,7 @@ export function newestDataYear(model: Model): number {
 function evaluateStage(root: ChainNode, order: number, lens: Lens, ctx: Ctx): StageScore {
   const nodes = [root, ...descendants(root)];
   const scores = new Map<ChainNode, NodeScore>(nodes.map((n) => [n, evaluateNode(n, ctx)]));
-  const nodeRisk = (n: NodeScore): number | null => (ctx.method === 'eu-crm' ? (n.euCrm?.sr ?? null) : n.modelledRisk);
+  const nodeRisk = (n: NodeScore): number | null => (ctx.method === 'eu-crm' ? (n.euCrm?.stage.sr ?? null) : n.modelledRisk);
   aggregateLenses(root, scores, nodeRisk);
   const own = scores.get(root)!;
   const stage = root.stage;
@@ -206,7 +208,9 @@ function evaluateNode(node: ChainNode, ctx: Ctx): NodeScore {
     chokepoints,
     modelledRisk: risk ? round(risk.risk, 2) : null,
     lenses: { weakestLink: null, valueWeighted: null },
-    euCrm: ctx.method === 'eu-crm' && picture && world && attributed ? euCrm(world, picture, ctx.vp, countries) : null,
+    euCrm: ctx.method === 'eu-crm'
+      ? nodeCrm(node, attributed ? world : null, attributed ? picture : null, ctx.vp, { countries, criticality: ctx.model.criticality, events: tradeData.events, sector: ctx.sector.id, paths, referenceDate: ctx.referenceDate })
+      : null,
   };
 }
 

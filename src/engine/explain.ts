@@ -156,15 +156,23 @@ export function explainNode(model: Model, sector: Sector, path: string, opts: Pi
   }
   const crm = node.euCrm;
   if (crm) {
-    const named = suppliers.filter((s) => s.kind !== 'rest' && s.sharePct !== null);
-    steps.push({ label: 'EU CRM: HHI_WGI global', formula: `Σ s² · WGI = ${named.map((s) => `${f(s.sharePct! / 100, 4)}² · ${f(s.wgiScaled ?? 5)}`).join(' + ')}`, value: crm.hhiWgiGlobal });
-    steps.push({ label: 'EU CRM: import reliance IR', formula: `F, the foreign share of ${v}'s supply`, value: crm.importReliance });
-    steps.push({ label: 'EU CRM: HHI_WGI of sourcing', formula: `domestic (1 − IR) plus imports IR × share of imports (${node.supply?.measured ? 'measured' : 'pro rata'})`, value: crm.hhiWgiSourcing });
+    const st = crm.stage;
+    const terms = (c: NonNullable<typeof st.global>) => c.terms.map((x) => `${f(x.sharePct / 100, 4)}² · ${f(x.wgiScaled, 3)}${x.t !== 1 ? ` · ${x.t}` : ''}`).join(' + ') || '0';
+    const from = crm.basis === 'commission'
+      ? `the Commission's own inputs, ${crm.material} ${crm.edition} (${crm.source})`
+      : `scsr's data from ${v}'s viewpoint${crm.edition ? `; EoL-RIR and SI_SR from the ${crm.edition} assessment of ${crm.material} (${crm.source})` : ''}`;
+    steps.push({ label: 'EU CRM: inputs', formula: `${from}; supply data ${st.supplyData}${st.stage ? `, ${st.stage} stage` : ''}`, value: crm.basis });
+    if (st.global) steps.push({ label: 'EU CRM: HHI_WGI,t global supply', formula: `Σ s² · WGI* · t = ${terms(st.global)}`, value: round(st.global.value, 4) });
+    if (st.sourcing) steps.push({ label: 'EU CRM: HHI_WGI,t sourcing', formula: `Σ s² · WGI* · t = ${terms(st.sourcing)}`, value: round(st.sourcing.value, 4) });
+    if (st.importReliance !== null) steps.push({ label: 'EU CRM: import reliance IR', formula: crm.basis === 'commission' ? 'as published' : `F, the foreign share of ${v}'s supply`, value: round(st.importReliance, 4) });
     steps.push({
-      label: 'EU CRM: SR',
-      formula: `[${f(crm.hhiWgiGlobal, 3)} · ${f(crm.importReliance, 4)}/2 + ${f(crm.hhiWgiSourcing, 3)} · (1 − ${f(crm.importReliance, 4)}/2)] · (1 − ${crm.recyclingInputRate}) · ${crm.substitutionIndex}`,
-      value: crm.sr,
+      label: 'EU CRM: concentration term',
+      formula: `${f(st.weightGlobal, 4)} · HHI_GS + ${f(st.weightSourcing, 4)} · HHI_EU (weights IR/2 and 1 − IR/2 for GS+EU; 1/0 for GS; 0/1 for EU)`,
+      value: round(st.concentration, 4),
     });
+    steps.push({ label: 'EU CRM: SR', formula: `${f(st.concentration, 4)} · (1 − EoL-RIR ${f(st.eolRir, 3)}) · SI_SR ${f(st.siSr, 3)}`, value: round(st.sr, 4) });
+    steps.push({ label: 'EU CRM: SR as published (one decimal)', formula: crm.published !== null ? `published ${crm.published}` : 'round to one decimal', value: st.srRounded });
+    for (const d of crm.defaults) steps.push({ label: 'EU CRM: default', formula: d, value: null });
   }
   const worldSrc = node.snapshot ? sector.sources.find((s) => s.id === node.snapshot!.source) : undefined;
   const importSrc = node.supply?.imports ? model.trade.sources.find((s) => s.id === node.supply!.imports!.source) : undefined;

@@ -69,8 +69,8 @@ export const SourceUseSchema = z.object({
 
 export const FileReportSchema = z.object({
   file: z.string(),
-  kind: z.enum(['sector', 'countries', 'trade']).nullable().describe('null when the file could not be read or recognised'),
-  id: z.string().nullable().describe('Sector id, or `countries`'),
+  kind: z.enum(['sector', 'countries', 'trade', 'criticality']).nullable().describe('null when the file could not be read or recognised'),
+  id: z.string().nullable().describe('Sector id, `countries`, `trade` or `criticality`'),
   valid: z.boolean(),
   errors: z.array(
     z.object({

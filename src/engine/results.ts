@@ -4,9 +4,23 @@
 // schema/output.schema.json from these, docs/json.md documents them, and the end-to-end tests
 // validate every --json output against them.
 import { z } from 'zod';
+import { CRM_STAGES } from '../data/vocab-crm.js';
+import { CrmMaterialResultSchema, CrmStageResultSchema, TradeFactorSchema } from './results-crm.js';
 
 const num = z.number();
 const nullableNum = num.nullable();
+
+export const NodeCrmSchema = z.object({
+  basis: z.enum(['commission', 'scsr']).describe('commission: the Commission\'s own inputs (EU viewpoint, assessed node); scsr: the node\'s data from this viewpoint'),
+  material: z.string().nullable(),
+  edition: z.int().nullable().describe('The assessment whose inputs (or EoL-RIR and SI_SR) are used'),
+  source: z.string().nullable(),
+  stage: CrmStageResultSchema.extend({ stage: z.enum(CRM_STAGES).nullable() }).describe('Every term of the stage\'s SR'),
+  critical: z.boolean().describe('SR ≥ 1 (one decimal)'),
+  published: nullableNum.describe('The stage SR the Commission published (commission basis)'),
+  tradeFactors: z.array(TradeFactorSchema).describe('Suppliers whose t is not 1, or whose restrictions had no value'),
+  defaults: z.array(z.string()).describe('Every default used instead of data'),
+});
 
 export const SnapshotRefSchema = z.object({
   year: z.int().describe('The year of the figures; for a multi-year average, the last year of `period`'),
@@ -143,19 +157,20 @@ export const NodeScoreSchema = z.object({
   chokepoints: z.array(ChokepointSchema),
   modelledRisk: nullableNum.describe('Risk of this node\'s own list from the viewpoint (null: no list, or no attributed supplier)'),
   lenses: LensesSchema,
-  euCrm: z
-    .object({
-      sr: num,
-      critical: z.boolean(),
-      hhiWgiGlobal: num,
-      hhiWgiSourcing: num,
-      importReliance: num,
-      recyclingInputRate: num,
-      substitutionIndex: num,
-      defaults: z.array(z.string()),
-    })
-    .nullable()
-    .describe('EU CRM supply risk of this node\'s own list (--method eu-crm)'),
+  euCrm: NodeCrmSchema.nullable().describe('EU CRM supply risk of this node (--method eu-crm; docs/eu-crm.md)'),
+});
+
+export const MaterialCrmSchema = z.object({
+  material: z.string(),
+  name: z.string(),
+  sr: num.describe('The highest SR among the material\'s nodes'),
+  srRounded: num,
+  node: z.string().describe('Path of the node that sets SR'),
+  stage: z.enum(CRM_STAGES).nullable().describe('The Commission\'s stage of that node, where assessed'),
+  nodes: z.array(z.object({ path: z.string(), sr: num, basis: z.enum(['commission', 'scsr']) })),
+  basis: z.enum(['commission', 'scsr']),
+  edition: z.int().nullable(),
+  assessment: CrmMaterialResultSchema.nullable().describe('From the EU viewpoint: the Commission\'s assessment recomputed from its inputs (SR, EI, criticality, difference from the published values)'),
 });
 
 export const RiskSchema = z.object({
@@ -229,6 +244,7 @@ export const SectorScoreSchema = z.object({
   resilience: nullableNum.describe('100 - the weakest link\'s risk (0-100 methods only)'),
   meanRisk: nullableNum.describe('Mean stage risk (0-100 methods only)'),
   exposures: z.array(ExposureSchema),
+  materials: z.array(MaterialCrmSchema).describe('--method eu-crm: each raw material, SR = its highest stage'),
 });
 
 export type SnapshotRef = z.infer<typeof SnapshotRefSchema>;
@@ -238,7 +254,8 @@ export type Chokepoint = z.infer<typeof ChokepointSchema>;
 export type EventEffect = z.infer<typeof EventEffectSchema>;
 export type PartnerDependence = z.infer<typeof PartnerDependenceSchema>;
 export type Supply = z.infer<typeof SupplySchema>;
-export type EuCrm = NonNullable<z.infer<typeof NodeScoreSchema>['euCrm']>;
+export type NodeCrm = z.infer<typeof NodeCrmSchema>;
+export type MaterialCrm = z.infer<typeof MaterialCrmSchema>;
 export type Lenses = z.infer<typeof LensesSchema>;
 export type NodeScore = z.infer<typeof NodeScoreSchema>;
 export type Risk = z.infer<typeof RiskSchema>;

@@ -2,10 +2,10 @@
 // and the blend with an assessed rating (docs/methodology.md#stage-risk, #eu-crm).
 import { findCountry, findRegion } from '../data/lookup.js';
 import type { CountriesData, RatingValue } from '../data/model.js';
-import { compareIds, round } from './concentration.js';
+import { round } from './concentration.js';
 import { eventsAt, withEvents } from './events.js';
-import { BLEND_MODEL_WEIGHT, DISAGREEMENT_MARGIN, EU_CRM_CRITICAL_SR, KAPPA, RATING_RISK } from './params.js';
-import type { EuCrm, EventEffect, PartnerDependence, SupplierShare } from './results.js';
+import { BLEND_MODEL_WEIGHT, DISAGREEMENT_MARGIN, KAPPA, RATING_RISK } from './params.js';
+import type { EventEffect, PartnerDependence, SupplierShare } from './results.js';
 import { governanceRisk, supplierWeight } from './supplier-risk.js';
 import type { SupplyPicture } from './supply.js';
 import type { Viewpoint } from './viewpoint.js';
@@ -91,51 +91,4 @@ export function wgiScaled(countries: CountriesData, id: string): number | null {
     if (vals.length) return round(vals.reduce((a, b) => a + b, 0) / vals.length, 4);
   }
   return null;
-}
-
-/**
- * EU CRM supply risk (Blengini et al., JRC 2017) of one node from the data scsr holds:
- * SR = [HHI_WGI(global) · IR/2 + HHI_WGI(sourcing) · (1 − IR/2)] · (1 − EoL_RIR) · SI,
- * HHI_WGI = Σ sᵢ² · WGIᵢ with sᵢ fractions and WGI rescaled 0-10. Sourcing: the viewpoint's
- * own production for (1 − IR) and its imports (measured or pro rata) for IR; IR the foreign
- * share of its supply. Without a criticality file EoL-RIR is 0 and SI 1, listed as defaults.
- */
-export function euCrm(world: readonly SupplierShare[], picture: SupplyPicture, vp: Viewpoint, countries: CountriesData): EuCrm {
-  const defaults: string[] = [];
-  const scaled = (id: string): number => {
-    const w = wgiScaled(countries, id);
-    if (w !== null) return w;
-    defaults.push(`WGI of ${id}: 5 (no data)`);
-    return 5;
-  };
-  const named = world.filter((s) => s.kind !== 'rest' && s.sharePct !== null);
-  const hhiWgiGlobal = named.reduce((sum, s) => sum + (s.sharePct! / 100) ** 2 * scaled(s.id), 0);
-  const ir = picture.foreign;
-  if (picture.supply.foreignFrom === 'world-share') defaults.push('import reliance: 1 − viewpoint share of world supply (no trade data)');
-  if (picture.supply.foreignFrom === 'assumed') defaults.push('import reliance: 1 (no data on domestic supply)');
-  if (!picture.supply.measured) defaults.push('sourcing: imports pro rata to world shares (no import data)');
-  // Domestic production, split among the domestic suppliers of the world list (the member
-  // states of a region viewpoint) in proportion to their world shares, each at its governance.
-  const domestic = world.filter((s) => s.domestic && s.sharePct !== null && s.sharePct > 0);
-  const ownPct = domestic.reduce((a, s) => a + s.sharePct!, 0);
-  let hhiWgiSourcing = 0;
-  if (ir < 1) {
-    if (ownPct > 0) for (const d of domestic) hhiWgiSourcing += ((1 - ir) * (d.sharePct! / ownPct)) ** 2 * scaled(d.id);
-    else hhiWgiSourcing += (1 - ir) ** 2 * scaled(vp.id);
-  }
-  for (const p of picture.partners) if (p.ofImportsPct !== null) hhiWgiSourcing += ((ir * p.ofImportsPct) / 100) ** 2 * scaled(p.id);
-  const eol = 0;
-  const si = 1;
-  defaults.push('EoL-RIR: 0 (no data)', 'SI: 1, no substitute (no data)');
-  const sr = (hhiWgiGlobal * (ir / 2) + hhiWgiSourcing * (1 - ir / 2)) * (1 - eol) * si;
-  return {
-    sr: round(sr, 3),
-    critical: sr >= EU_CRM_CRITICAL_SR,
-    hhiWgiGlobal: round(hhiWgiGlobal, 3),
-    hhiWgiSourcing: round(hhiWgiSourcing, 3),
-    importReliance: round(ir, 4),
-    recyclingInputRate: eol,
-    substitutionIndex: si,
-    defaults: [...new Set(defaults)].sort(compareIds),
-  };
 }

@@ -44,7 +44,7 @@ export function sector(stages: Sector['stages'], extra: Partial<Sector> = {}): S
 }
 
 export function model(sectors: Sector[], trade: Partial<TradeData> = {}): Model {
-  return { countries: countries(), trade: { ...emptyTrade(), ...trade }, sectors, origins: Object.fromEntries(sectors.map((s) => [s.id, 'test'])) };
+  return { countries: countries(), trade: { ...emptyTrade(), ...trade }, criticality: [], sectors, origins: Object.fromEntries(sectors.map((s) => [s.id, 'test'])) };
 }
 
 /** An import list of the widgets sector: partner shares of the viewpoint's imports (or supply) of a node. */

@@ -20,7 +20,7 @@ const countries: CountriesData = {
 
 const snap = (values: ShareValue[]): Snapshot => ({ year: 2022, metric: 'capacity', basis: 'location', source: 't', values });
 const sector = (stages: Sector['stages']): Sector => ({ id: 'widgets', name: 'Widgets', assessor: 'aa', sources: [{ id: 't', publisher: 'tests', title: 'made up', year: 2024 }], stages });
-const model = (s: Sector): Model => ({ countries, trade: emptyTrade(), sectors: [s], origins: { [s.id]: 'test' } });
+const model = (s: Sector): Model => ({ countries, trade: emptyTrade(), criticality: [], sectors: [s], origins: { [s.id]: 'test' } });
 
 // One stage; Betaland's share is 40-60 (point 50).
 const ranged = sector([
