@@ -4,7 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { effectiveSuppliers, hhi, hhiBand, residualIds, suppliersOf } from '../../src/engine/concentration.js';
 import { scoreSector } from '../../src/engine/score.js';
-import { blend, euCrm, modelledRisk, type RiskContext } from '../../src/engine/stage-risk.js';
+import { nodeCrm } from '../../src/engine/crm-node.js';
+import { blend, modelledRisk, type RiskContext } from '../../src/engine/stage-risk.js';
 import { supplierWeight } from '../../src/engine/supplier-risk.js';
 import { supplyPicture } from '../../src/engine/supply.js';
 import { viewpointOf } from '../../src/engine/viewpoint.js';
@@ -107,11 +108,12 @@ describe('node risk', () => {
     // IR = 1 - 0.2 = 0.8; sourcing = own 0.2 + imports 0.8 pro rata over the 80 foreign points:
     //   0.2²×2 + (0.8×50/80)²×6 + (0.8×20/80)²×4 = 0.08 + 1.5 + 0.16 = 1.74
     // SR = (1.74 × 0.4 + 1.74 × 0.6) × (1 - 0) × 1 = 1.74 -> critical (≥ 1)
-    const r = euCrm(world, picture, vp, c);
-    expect(r.hhiWgiGlobal).toBeCloseTo(1.74, 3);
-    expect(r.hhiWgiSourcing).toBeCloseTo(1.74, 3);
-    expect(r.importReliance).toBe(0.8);
-    expect(r.sr).toBeCloseTo(1.74, 3);
+    const r = nodeCrm({ path: 'making', material: null }, world, picture, vp, { ...ctx, criticality: [] })!;
+    expect(r.basis).toBe('scsr');
+    expect(r.stage.global!.value).toBeCloseTo(1.74, 3);
+    expect(r.stage.sourcing!.value).toBeCloseTo(1.74, 3);
+    expect(r.stage.importReliance).toBe(0.8);
+    expect(r.stage.sr).toBeCloseTo(1.74, 3);
     expect(r.critical).toBe(true);
     expect(r.defaults).toContain('EoL-RIR: 0 (no data)');
     expect(r.defaults).toContain('sourcing: imports pro rata to world shares (no import data)');

@@ -47,17 +47,23 @@ describe('measured imports and the pro-rata estimate', () => {
     expect(st.modelledRisk).toBe(47.93);
   });
 
-  it('picks the newest import list at or before --year; on one year value before quantity, a whole year before a part', () => {
+  it('picks the newest whole-year import list at or before --year (a part year only without one); on one year value before quantity', () => {
     const lists = [
       imports('aa', 'making', [['bb', 100]], { year: 2021 }),
       imports('aa', 'making', [['cc', 100]], { year: 2022, measure: 'quantity' }),
       imports('aa', 'making', [['cc', 90], ['bb', 10]], { year: 2022, partial: true }),
+      imports('aa', 'making', [['cc', 80], ['bb', 20]], { year: 2023, partial: true }),
     ];
-    // 2022: value (partial) ranks 0·2 + 1 = 1 before quantity (whole) 1·2 + 0 = 2
-    expect(pickImports(lists)!.list).toBe(lists[2]);
+    // whole years: 2021 (value) and 2022 (quantity): the newest, though a 2023 part year exists
+    expect(pickImports(lists)!.list).toBe(lists[1]);
     expect(pickImports(lists, 2021)).toEqual({ list: lists[0], requestedYear: null });
-    expect(pickImports(lists, 2030)).toEqual({ list: lists[2], requestedYear: 2030 });
+    expect(pickImports(lists, 2030)).toEqual({ list: lists[1], requestedYear: 2030 });
     expect(pickImports(lists, 2020)).toBeUndefined();
+    // a part year when there is nothing else
+    expect(pickImports([lists[3]!])!.list).toBe(lists[3]);
+    // one year, two measures: value
+    const byValue = imports('aa', 'making', [['bb', 100]], { year: 2022 });
+    expect(pickImports([lists[1]!, byValue])!.list).toBe(byValue);
   });
 
   it('scores a node with import data and no world list', () => {
@@ -117,8 +123,13 @@ describe('a sourcing list (of: supply)', () => {
     // global HHI_WGI 1.74 (WGI scaled: aa 2, bb 6, cc 4); IR 0.6;
     // sourcing: domestic 0.4² × 2 = 0.32; imports (0.6 × 0.5)² × 6 + (0.6 × 0.5)² × 4 = 0.54 + 0.36 → 1.22
     // SR = 1.74 × 0.3 + 1.22 × 0.7 = 0.522 + 0.854 = 1.376
-    expect(st.euCrm).toMatchObject({ hhiWgiGlobal: 1.74, hhiWgiSourcing: 1.22, importReliance: 0.6, sr: 1.376, critical: true });
-    expect(st.euCrm!.defaults).not.toContain('sourcing: imports pro rata to world shares (no import data)');
+    const crm = st.euCrm!;
+    expect(crm.stage.global!.value).toBeCloseTo(1.74, 9);
+    expect(crm.stage.sourcing!.value).toBeCloseTo(1.22, 9);
+    expect(crm.stage.importReliance).toBe(0.6);
+    expect(crm.stage.sr).toBeCloseTo(1.376, 9);
+    expect(crm.critical).toBe(true);
+    expect(crm.defaults).not.toContain('sourcing: imports pro rata to world shares (no import data)');
     expect(st.risk.value).toBe(1.376);
   });
 });

@@ -99,10 +99,16 @@ describe('a user file with the id of a built-in sector', () => {
     expect(cells).toMatchObject({ id: 'cells', viewpointSharePct: 40, foreignSharePct: 60 });
     // HHI = 40² + 60² = 1600 + 3600 = 5200
     expect(cells.hhi).toBe(5200);
-    // China is a country of concern of the US (weight 1): 100 · 1 · 0.6 · (1 + 0.5·0.6) / (1 + 0.5) = 60 · 1.3 / 1.5 = 52;
-    // no rating in the file, so the blended risk is the modelled one.
-    expect(cells.risk.modelled).toBe(52);
-    expect(s.weakestLink).toMatchObject({ stage: 'cells', risk: 52 });
+    // The built-in trade file's US imports of batteries/cells still apply: trade figures refer to
+    // a node by sector id, resolved after every file is loaded (docs/data.md). Census 2023: China
+    // 70% of US imports of lithium-ion batteries, the other 30% unattributed in that list.
+    expect(cells.supply).toMatchObject({ measured: true, foreignPct: 60, unattributedPct: 30, imports: { source: 'census-2023-us-li-ion' } });
+    // F = 1 − 0.4 = 0.6 (the user's world list); China (concern, weight 1) s = 0.6 · 0.7 = 0.42:
+    // 100 · 1 · 0.42 · (1 + 0.5·0.42) / 1.5 = 42 · 1.21 / 1.5 = 33.88; unattributed s = 0.6 · 0.3 = 0.18:
+    // 100 · 0.5 · 0.18 / 1.5 = 6 → 39.88. No rating in the file: the blended risk is the modelled one.
+    expect(cells.dependence).toEqual([expect.objectContaining({ partner: 'cn', sharePct: 60, ofImportsPct: 70, ofSupplyPct: 42, contribution: 33.88 })]);
+    expect(cells.risk.modelled).toBe(39.88);
+    expect(s.weakestLink).toMatchObject({ stage: 'cells', risk: 39.88 });
     const table = scsr(['score', 'batteries', '--data', OVERRIDE]).stdout;
     expect(table).toContain('Batteries (user test data) from the viewpoint of United States');
     expect(table).toMatch(/Test cells .*40% .*China 60% .*5200 high/);
