@@ -210,6 +210,83 @@ function partnersNamed(m: Model, s: Sector, vp: string, n: NodeScore): string[] 
 
 
 
+/**
+ * Every number compare, exposure, chokepoints, explain and shock share with score is score's,
+ * for each viewpoint (and each pair of viewpoints for compare).
+ */
+function agreeWithScore(m: Model, s: Sector, viewpoints: readonly string[]): void {
+  const scores = new Map(viewpoints.map((vp) => [vp, evaluateChain(m, s, { viewpoint: vp })]));
+  for (const vp of viewpoints) {
+    const score = scores.get(vp)!;
+    const nodes = nodesOf(score);
+
+    // exposure: the same ranking; maxPct the largest share of imports over the nodes of score
+    const [exp] = exposureOf(m, [s], vp);
+    expect(exp!.exposures).toEqual(score.exposures);
+    for (const e of score.exposures) {
+      const shares = nodes.flatMap(({ node }) => node.dependence.filter((d) => d.partner === e.partner && d.ofImportsPct !== null).map((d) => d.ofImportsPct!));
+      expect(e.maxPct).toBe(shares.length ? Math.max(...shares) : null);
+      if (e.maxNode) expect(nodes.find(({ node }) => node.path === e.maxNode)!.node.dependence.find((d) => d.partner === e.partner)!.ofImportsPct).toBe(e.maxPct);
+      const detail = exposureFrom(score, e.partner).detail;
+      expect(detail.map((d) => d.node)).toEqual(nodes.filter(({ node }) => node.dependence.some((d) => d.partner === e.partner)).map(({ node }) => node.path));
+    }
+
+    // chokepoints: the nodes' own chokepoints, global and (with the viewpoint) single-country
+    const list = listChokepoints(m, [s], { viewpoint: vp });
+    expect(list.chokepoints.map((c) => [c.node, c.kind, c.supplier, c.sharePct])).toEqual(nodes.flatMap(({ node }) => node.chokepoints.map((c) => [node.path, c.kind, c.supplier, c.sharePct])));
+
+    // explain: every node's figures, and the risk points add up to its modelled risk
+    for (const { node, stage } of nodes) {
+      const e = explainNode(m, s, node.path, { viewpoint: vp });
+      expect(e.score.modelledRisk).toBe(node.modelledRisk);
+      expect(e.score.dependence).toEqual(node.dependence);
+      expect(e.score.supply).toEqual(node.supply);
+      expect(e.stageRisk).toEqual(score.stages.find((x) => x.id === stage)!.risk);
+      if (node.modelledRisk !== null) {
+        const points = e.suppliers.reduce((a, x) => a + x.riskPoints, 0);
+        expect(Math.abs(points - node.modelledRisk), `${vp} ${node.path}: Σ points ${points}`).toBeLessThanOrEqual(0.01 * (e.suppliers.length + 1));
+      }
+    }
+
+    // shock: the same nodes, lists and supply; nothing cut, nothing lost; candidates ⊇ exposure partners
+    const shock = shockSector(m, s, { targets: [], viewpoint: vp });
+    const shocked = shock.stages.flatMap((st) => [st, ...st.inputs]);
+    expect(shocked.map((n) => n.path)).toEqual(nodes.map(({ node }) => node.path));
+    shocked.forEach((n, i) => {
+      const node = nodes[i]!.node;
+      expect(n.snapshot).toEqual(node.snapshot);
+      if (n.viewpoint) {
+        expect(n.viewpoint.foreignSharePct).toBeCloseTo(node.supply!.foreignPct!, 2);
+        expect(n.viewpoint.measured).toBe(node.supply!.measured);
+        if (n.viewpoint.ownSharePct !== null) expect(n.viewpoint.ownSharePct).toBeCloseTo(node.viewpointSharePct!, 2);
+        expect(n.viewpoint.afterPct).toBe(100);
+      }
+    });
+    const candidates = new Set(shockCandidates(m, s, { viewpoint: vp }).map((t) => t.id));
+    for (const e of score.exposures) expect(candidates, `${vp}: ${e.partner}`).toContain(e.partner);
+
+    // compare: each side is that viewpoint's score, node by node
+    for (const other of viewpoints) {
+      if (other === vp) continue;
+      const [cmp] = compareCountries(m, [s], vp, other);
+      const b = scores.get(other)!;
+      cmp!.stages.forEach((row, i) => {
+        expect(row.a.risk).toBe(score.stages[i]!.risk.value);
+        expect(row.b.risk).toBe(b.stages[i]!.risk.value);
+        expect(row.a.binding).toEqual(score.stages[i]!.binding);
+      });
+      cmp!.nodes.forEach((row, i) => {
+        const na = nodes[i]!.node;
+        const nb = nodesOf(b)[i]!.node;
+        expect([row.node, row.a.risk, row.b.risk]).toEqual([na.path, na.modelledRisk, nb.modelledRisk]);
+        expect(row.aReliesOnBPct).toBe(na.supply === null ? null : (na.dependence.find((d) => d.partner === other)?.ofImportsPct ?? 0));
+      });
+      const relied = nodes.flatMap(({ node }) => node.dependence.filter((d) => d.partner === other && d.ofImportsPct !== null).map((d) => d.ofImportsPct!));
+      expect(cmp!.reliance.aOnBMaxPct).toBeCloseTo(relied.length ? Math.max(0, ...relied) : 0, 6);
+    }
+  }
+}
+
 describe('chain properties (random models, every viewpoint)', () => {
   it('a supplier present in any node is in the viewpoint\'s exposure', () => {
     fc.assert(
@@ -292,79 +369,30 @@ describe('chain properties (random models, every viewpoint)', () => {
 
   it('compare, exposure, chokepoints, explain and shock agree with score on every shared number', () => {
     fc.assert(
-      fc.property(modelArb, ({ s, m }) => {
-        const scores = new Map(VIEWPOINTS.map((vp) => [vp, evaluateChain(m, s, { viewpoint: vp })]));
-        for (const vp of VIEWPOINTS) {
-          const score = scores.get(vp)!;
-          const nodes = nodesOf(score);
-
-          // exposure: the same ranking; maxPct the largest share of imports over the nodes of score
-          const [exp] = exposureOf(m, [s], vp);
-          expect(exp!.exposures).toEqual(score.exposures);
-          for (const e of score.exposures) {
-            const shares = nodes.flatMap(({ node }) => node.dependence.filter((d) => d.partner === e.partner && d.ofImportsPct !== null).map((d) => d.ofImportsPct!));
-            expect(e.maxPct).toBe(shares.length ? Math.max(...shares) : null);
-            if (e.maxNode) expect(nodes.find(({ node }) => node.path === e.maxNode)!.node.dependence.find((d) => d.partner === e.partner)!.ofImportsPct).toBe(e.maxPct);
-            const detail = exposureFrom(score, e.partner).detail;
-            expect(detail.map((d) => d.node)).toEqual(nodes.filter(({ node }) => node.dependence.some((d) => d.partner === e.partner)).map(({ node }) => node.path));
-          }
-
-          // chokepoints: the nodes' own chokepoints, global and (with the viewpoint) single-country
-          const list = listChokepoints(m, [s], { viewpoint: vp });
-          expect(list.chokepoints.map((c) => [c.node, c.kind, c.supplier, c.sharePct])).toEqual(nodes.flatMap(({ node }) => node.chokepoints.map((c) => [node.path, c.kind, c.supplier, c.sharePct])));
-
-          // explain: every node's figures, and the risk points add up to its modelled risk
-          for (const { node, stage } of nodes) {
-            const e = explainNode(m, s, node.path, { viewpoint: vp });
-            expect(e.score.modelledRisk).toBe(node.modelledRisk);
-            expect(e.score.dependence).toEqual(node.dependence);
-            expect(e.score.supply).toEqual(node.supply);
-            expect(e.stageRisk).toEqual(score.stages.find((x) => x.id === stage)!.risk);
-            if (node.modelledRisk !== null) {
-              const points = e.suppliers.reduce((a, x) => a + x.riskPoints, 0);
-              expect(Math.abs(points - node.modelledRisk), `${vp} ${node.path}: Σ points ${points}`).toBeLessThanOrEqual(0.01 * (e.suppliers.length + 1));
-            }
-          }
-
-          // shock: the same nodes, lists and supply; nothing cut, nothing lost; candidates ⊇ exposure partners
-          const shock = shockSector(m, s, { targets: [], viewpoint: vp });
-          const shocked = shock.stages.flatMap((st) => [st, ...st.inputs]);
-          expect(shocked.map((n) => n.path)).toEqual(nodes.map(({ node }) => node.path));
-          shocked.forEach((n, i) => {
-            const node = nodes[i]!.node;
-            expect(n.snapshot).toEqual(node.snapshot);
-            if (n.viewpoint) {
-              expect(n.viewpoint.foreignSharePct).toBeCloseTo(node.supply!.foreignPct!, 2);
-              expect(n.viewpoint.measured).toBe(node.supply!.measured);
-              if (n.viewpoint.ownSharePct !== null) expect(n.viewpoint.ownSharePct).toBeCloseTo(node.viewpointSharePct!, 2);
-              expect(n.viewpoint.afterPct).toBe(100);
-            }
-          });
-          const candidates = new Set(shockCandidates(m, s, { viewpoint: vp }).map((t) => t.id));
-          for (const e of score.exposures) expect(candidates, `${vp}: ${e.partner}`).toContain(e.partner);
-
-          // compare: each side is that viewpoint's score, node by node
-          for (const other of VIEWPOINTS) {
-            if (other === vp) continue;
-            const [cmp] = compareCountries(m, [s], vp, other);
-            const b = scores.get(other)!;
-            cmp!.stages.forEach((row, i) => {
-              expect(row.a.risk).toBe(score.stages[i]!.risk.value);
-              expect(row.b.risk).toBe(b.stages[i]!.risk.value);
-              expect(row.a.binding).toEqual(score.stages[i]!.binding);
-            });
-            cmp!.nodes.forEach((row, i) => {
-              const na = nodes[i]!.node;
-              const nb = nodesOf(b)[i]!.node;
-              expect([row.node, row.a.risk, row.b.risk]).toEqual([na.path, na.modelledRisk, nb.modelledRisk]);
-              expect(row.aReliesOnBPct).toBe(na.supply === null ? null : (na.dependence.find((d) => d.partner === other)?.ofImportsPct ?? 0));
-            });
-            const relied = nodes.flatMap(({ node }) => node.dependence.filter((d) => d.partner === other && d.ofImportsPct !== null).map((d) => d.ofImportsPct!));
-            expect(cmp!.reliance.aOnBMaxPct).toBeCloseTo(relied.length ? Math.max(0, ...relied) : 0, 6);
-          }
-        }
-      }),
+      fc.property(modelArb, ({ s, m }) => agreeWithScore(m, s, VIEWPOINTS)),
       { numRuns: 60 },
     );
   });
+});
+
+describe('on the built-in data, every viewpoint in it', () => {
+  it('every supplier of a node is in the exposure, and every command agrees with score', async () => {
+    const { loadBuiltin } = await import('../../src/data/builtin.js');
+    const m = await loadBuiltin();
+    for (const s of m.sectors) {
+      // every country or region named in a list of the sector or an import list, and the EU
+      const named = new Set<string>(['eu']);
+      for (const st of s.stages) for (const list of [st.shares ?? [], ...(st.inputs ?? []).map((x) => x.shares ?? [])]) for (const snap of list) for (const v of snap.values) named.add((v.country ?? v.region)!);
+      for (const l of m.trade.imports) if (l.sector === s.id) named.add(l.viewpoint);
+      const residual = residualIds(m.countries);
+      const viewpoints = [...named].filter((id) => !residual.has(id) && viewpointOf(m.countries, id).members.size > 0 && (m.countries.countries.some((c) => c.code === id) || m.countries.regions.some((r) => r.id === id && r.members?.length))).sort();
+      expect(viewpoints.length).toBeGreaterThan(5);
+      for (const vp of viewpoints) {
+        const score = evaluateChain(m, s, { viewpoint: vp });
+        const partners = new Set(score.exposures.map((e) => e.partner));
+        for (const { node } of nodesOf(score)) for (const id of partnersNamed(m, s, vp, node)) expect(partners, `${s.id} from ${vp}: ${id} at ${node.path}`).toContain(id);
+      }
+      agreeWithScore(m, s, viewpoints);
+    }
+  }, 600_000);
 });
