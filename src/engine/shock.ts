@@ -390,11 +390,16 @@ function binding(chain: PreparedChain, at: readonly number[], value: number): Bi
 function throughput(chain: PreparedChain, own: (i: number) => number, low: ((i: number) => number) | null): Throughput {
   const long = chainMin(chain, own, null);
   if (!Number.isFinite(long.value)) return { beforePct: null, afterPct: null, afterLowPct: null, lostPct: null, binding: [], immediatePct: null, timeline: [] };
-  // One point per inventory length of a node whose loss is real, months 0 first.
+  // One point per inventory length of a node whose loss is real, months 0 first: a node under a
+  // non-essential one (or non-essential itself) never reaches the chain, so it adds no point.
+  const binds = (i: number): boolean => {
+    for (let j = i; j >= 0; j = chain.nodes[j]!.parent) if (!chain.nodes[j]!.score.essential) return false;
+    return true;
+  };
   const months = new Set<number>([0]);
   chain.nodes.forEach((n, i) => {
     const t = timeToImpact(n.score);
-    if (t !== null && own(i) < 100 - TIE_EPSILON) months.add(t);
+    if (t !== null && binds(i) && own(i) < 100 - TIE_EPSILON) months.add(t);
   });
   const timeline: ThroughputPoint[] = [...months].sort((a, b) => a - b).map((m) => {
     const r = chainMin(chain, own, m);

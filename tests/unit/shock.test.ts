@@ -160,6 +160,13 @@ describe('shock over the tree', () => {
     expect(r.world.binding).toEqual([{ stage: 'equipment', name: 'Equipment', node: 'equipment/scanners', nodeName: 'Scanners', input: 'scanners', use: 'capital', timeToImpactMonths: null, afterPct: 0 }]);
   });
 
+  it('adds no timeline point for a non-essential input\'s inventory', () => {
+    const s = sector([{ id: 'fab', name: 'Fab', shares: [snap([['aa', 60], ['bb', 40]])], inputs: [{ id: 'nice', name: 'Nice to have', essential: false, inventoryMonths: { value: 3, year: 2022, source: 't' }, shares: [snap([['bb', 100]])] }] }]);
+    const r = shockSector(model(s), s, { targets: ['bb'] });
+    // nice runs out after 3 months but never binds: one point, fab 60 from month 0
+    expect(r.world.timeline).toEqual([{ months: 0, afterPct: 60, binding: [expect.objectContaining({ node: 'fab' })] }]);
+  });
+
   it('binds at once when a consumable without inventory is cut', () => {
     const r = shockSector(model(timed), timed, { targets: ['bb'] });
     // fab 50 at month 0 (and in the long run)
