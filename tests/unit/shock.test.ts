@@ -104,6 +104,16 @@ describe('shockSector: hand-computed', () => {
     expect(shockSector(mm, widgets, { targets: ['cc'], stages: ['making'] }).stages[0]!.viewpoint!.afterPct).toBe(44);
   });
 
+  it('leaves the viewpoint at 100% when nobody is cut, whatever the rounding of its import shares', () => {
+    // A sourcing list from aa: own 6, cc 19, bb 56 (19 unattributed): F = 0.94; of the imports
+    // bb 56/0.94 = 59.57%, cc 19/0.94 = 20.21%, the rest 20.21% → they add up to 100%.
+    const one = sector([{ id: 'one', name: 'One' }]);
+    const r = shockSector(model(one, { imports: [imports('aa', 'one', [['cc', 19], ['aa', 6], ['bb', 56]], { of: 'supply' })] }), one, { targets: [] });
+    expect(r.stages[0]!.viewpoint).toMatchObject({ foreignSharePct: 94, foreignFrom: 'supply-list', measured: true, afterPct: 100 });
+    // cutting bb: 0.06 + 0.94 · (1 − 0.5957) = 0.06 + 0.94 · 0.4043 = 0.06 + 0.3800 = 44
+    expect(shockSector(model(one, { imports: [imports('aa', 'one', [['cc', 19], ['aa', 6], ['bb', 56]], { of: 'supply' })] }), one, { targets: ['bb'] }).stages[0]!.viewpoint!.afterPct).toBeCloseTo(44, 1);
+  });
+
   it('takes another viewpoint (--country), the cut country apart (--cut)', () => {
     const r = shockSector(m, widgets, { targets: ['bb'], viewpoint: 'cc' });
     // cc at making: own 20, foreign 80 → the same 50 as the world under world shares.

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { Snapshot, Stage } from '../../src/data/model.js';
 import { residualIds } from '../../src/engine/concentration.js';
 import { evaluateChain, type EvaluateOptions } from '../../src/engine/evaluate.js';
+import { explainNode } from '../../src/engine/explain.js';
 import { exposureFrom } from '../../src/engine/relations.js';
 import { pickSnapshot } from '../../src/engine/snapshot.js';
 import { pickImports } from '../../src/engine/supply.js';
@@ -71,6 +72,14 @@ describe('measured imports and the pro-rata estimate', () => {
     // no world list: F assumed 1; bb 60%: 100 × 0.6 × 1.3 / 1.5 = 52; rest 40%: 100 × 0.5 × 0.4 / 1.5 = 13.333 → 65.33
     expect(st.supply).toMatchObject({ measured: true, foreignPct: 100, foreignFrom: 'assumed', unattributedPct: 40 });
     expect(st.modelledRisk).toBe(65.33);
+  });
+
+  it('explains the risk points of the unattributed imports when the node has no world list', () => {
+    const s = sector([{ id: 'making', name: 'Making' }]);
+    const e = explainNode(model([s], { imports: [imports('aa', 'making', [['bb', 60], ['rest', 40]])] }), s, 'making');
+    // bb 52 + unattributed 13.333 = 65.33, the node's modelled risk
+    expect(e.suppliers.map((x) => [x.id, x.kind, x.ofImportsPct, x.riskPoints])).toEqual([['bb', 'country', 60, 52], ['rest', 'rest', 40, 13.333]]);
+    expect(e.steps.find((x) => x.label === 'risk points from Rest of world (unattributed)')!.value).toBe(13.333);
   });
 });
 
