@@ -122,6 +122,17 @@ interface Target {
   /** Where the file goes: the path itself, or the regular file its symlink points to. */
   path: string;
   existing: Stats | null;
+  /** Device, inode and change time of the existing file: an inode number alone can be reused. */
+  identity: string | null;
+}
+
+function identity(path: string): string | null {
+  try {
+    const st = lstatSync(path, { bigint: true });
+    return st.isFile() ? `${st.dev}:${st.ino}:${st.ctimeNs}` : 'not a regular file';
+  } catch {
+    return null;
+  }
 }
 
 function checkTarget(path: string, fail: (reason: string) => CliError): Target {
@@ -135,7 +146,7 @@ function checkTarget(path: string, fail: (reason: string) => CliError): Target {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') {
       if (namesDirectory) throw fail('no such directory (a name ending in / is a directory, not a file)');
-      return { path: full, existing: null };
+      return { path: full, existing: null, identity: null };
     }
     throw fail(fsReason(e));
   }
@@ -159,7 +170,7 @@ function checkTarget(path: string, fail: (reason: string) => CliError): Target {
   } catch (e) {
     throw fail(fsReason(e));
   }
-  return { path: real, existing: st };
+  return { path: real, existing: st, identity: identity(real) };
 }
 
 /** What a file is when it is not a regular file, in words; null for a regular file. */
@@ -175,15 +186,7 @@ function kindOf(st: Stats): string | null {
 
 /** The target must still be what was checked: the same file, or still absent. */
 function recheck(target: Target, fail: (reason: string) => CliError): void {
-  let now: Stats | null = null;
-  try {
-    now = lstatSync(target.path);
-  } catch {
-    now = null;
-  }
-  const before = target.existing;
-  const same = before === null ? now === null : now !== null && now.isFile() && now.ino === before.ino && now.dev === before.dev;
-  if (!same) throw fail('the file was replaced by another process while scsr wrote it; nothing was written');
+  if (identity(target.path) !== target.identity) throw fail('the file was replaced by another process while scsr wrote it; nothing was written');
 }
 
 export function fsReason(e: unknown): string {

@@ -206,8 +206,8 @@ export interface SectorView {
   shockMissing: string;
   policies: PolicyView | null;
   sources: SourceView[];
-  /** Short names of the sources ("publisher year"), for the source line inside each chart. */
-  shortSource: (n: number) => string;
+  /** Short names of the sources (publisher and year), for the source line inside each chart. */
+  shortSource: (n: number) => { publisher: string; year: number } | null;
   /** Numbers of the countries data's sources. */
   countriesSources: number[];
 }
@@ -340,7 +340,7 @@ export function adaptSector(r: SectorReport): SectorView {
       : null;
 
   const top1 = s.exposures[0];
-  const shortNames = new Map(r.sources.map((src) => [src.number, `${src.publisher} ${src.year}`]));
+  const shortNames = new Map(r.sources.map((src) => [src.number, { publisher: src.publisher, year: src.year }]));
   return {
     id: s.sector,
     name: s.name,
@@ -375,7 +375,7 @@ export function adaptSector(r: SectorReport): SectorView {
         src.supplies.other.join('; '),
       ].filter(Boolean),
     })),
-    shortSource: (n) => shortNames.get(n) ?? `[${n}]`,
+    shortSource: (n) => shortNames.get(n) ?? null,
     countriesSources,
   };
 }

@@ -96,7 +96,7 @@ export interface Frame {
 
 /** How a chart names its sources: short names, and which are the countries data's. */
 export interface Cite {
-  shortSource: (n: number) => string;
+  shortSource: (n: number) => { publisher: string; year: number } | null;
   countriesSources: readonly number[];
 }
 
@@ -107,7 +107,10 @@ export interface Cite {
 export function sourceLine(numbers: number[], cite: Cite): string {
   const countries = numbers.filter((n) => cite.countriesSources.includes(n));
   const own = numbers.filter((n) => !cite.countriesSources.includes(n));
-  const parts = own.map((n) => `[${n}] ${iso(cite.shortSource(n))}`);
+  const parts = own.map((n) => {
+    const src = cite.shortSource(n);
+    return src ? `[${n}] ${iso(src.publisher)} ${src.year}` : `[${n}]`;
+  });
   if (countries.length) parts.push(`${countries.length > 1 ? `[${countries[0]}]–[${countries[countries.length - 1]}]` : `[${countries[0]}]`} countries data (governance, alliances)`);
   return parts.length ? `Sources: ${parts.join('; ')}. Full list under the report’s section.` : 'Sources: none cited.';
 }

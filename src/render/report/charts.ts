@@ -56,7 +56,7 @@ export function riskChart(v: SectorView, id: string): Markup {
     width,
     title: `${iso(v.name)}: stage risk and the weakest link`,
     units,
-    desc: `Risk 0-100 per stage: ${R.rows.map((r) => `${r.name} ${fmtNum(r.risk)}${r.rating !== null ? ` (rating ${fmtNum(r.rating)}, modelled ${fmtNum(r.modelled)})` : ''}`).join('; ')}. ${R.weakest ? `Weakest link: ${R.weakest}.` : 'No weakest link: no data.'}`,
+    desc: `Risk 0-100 per stage: ${R.rows.map((r) => `${iso(r.name)} ${fmtNum(r.risk)}${r.rating !== null ? ` (rating ${fmtNum(r.rating)}, modelled ${fmtNum(r.modelled)})` : ''}`).join('; ')}. ${R.weakest ? `Weakest link: ${iso(R.weakest)}.` : 'No weakest link: no data.'}`,
     sources: R.sources,
     cite: v,
     body: (top) => {
@@ -138,8 +138,8 @@ export function exposureChart(v: SectorView, id: string): Markup {
     title: `${iso(v.name)}: exposure of ${iso(v.viewpoint.name)} to its top partners`,
     units: `Share of ${iso(v.viewpoint.name)}’s foreign supply held by each partner, %: the largest at any one stage (thick bar) and the mean over stages weighted by how much of each stage is foreign (thin bar).`,
     desc: E.rows.length
-      ? `Share of ${v.viewpoint.name}’s foreign supply held by each partner: ${E.rows.map((e) => `${e.name} up to ${fmtPct(e.maxPct)} (${e.maxStage}), weighted mean ${fmtPct(e.meanPct)}`).join('; ')}.`
-      : `No foreign supplier in the data for ${v.viewpoint.name}.`,
+      ? `Share of ${iso(v.viewpoint.name)}’s foreign supply held by each partner: ${E.rows.map((e) => `${iso(e.name)} up to ${fmtPct(e.maxPct)} (${iso(e.maxStage)}), weighted mean ${fmtPct(e.meanPct)}`).join('; ')}.`
+      : `No foreign supplier in the data for ${iso(v.viewpoint.name)}.`,
     sources: E.sources,
     cite: v,
     notes,
@@ -205,7 +205,7 @@ export function shockChart(v: SectorView, id: string): Markup | null {
   const x0 = labelW + GAP;
   const barLen = (x: number) => (BAR_W * clampPct(x)) / 100;
   const worldLabel = (r: (typeof c.rows)[number]) => `${fmtPct(r.afterPct)} of world supply left${r.binding ? ' ◀ binds' : ''}`;
-  const viewLabel = (r: (typeof c.rows)[number]) => `${fmtPct(r.viewpointAfterPct)} of ${v.viewpoint.name}’s left`;
+  const viewLabel = (r: (typeof c.rows)[number]) => `${fmtPct(r.viewpointAfterPct)} of ${iso(v.viewpoint.name)}’s left`;
   const width = Math.ceil(
     x0 + Math.max(BAR_W + widthOf('100% = before', small) / 2 + 8, ...c.rows.flatMap((r) => (r.afterPct === null ? [] : [barLen(r.afterPct) + 6 + widthOf(worldLabel(r), r.binding ? bold : normal), r.viewpointAfterPct === null ? 0 : barLen(r.viewpointAfterPct) + 6 + widthOf(viewLabel(r), small)]))) + 8,
   );
@@ -215,7 +215,7 @@ export function shockChart(v: SectorView, id: string): Markup | null {
     width,
     title: `${iso(v.name)}: what each stage still delivers if ${iso(c.who)} is cut off`,
     units: `Each stage’s output after ${iso(c.who)} loses ${fmtPct(c.lossPct, 0)} of its capacity, in % of its output before the cut-off (the dashed line, 100%): the world’s (thick bar) and ${iso(v.viewpoint.name)}’s (thin bar).`,
-    desc: `World capacity per stage after ${c.who} loses ${fmtPct(c.lossPct, 0)} of its capacity: ${c.rows.map((r) => `${r.name} ${r.afterPct === null ? 'no data' : `${fmtPct(r.afterPct)} (viewpoint ${fmtPct(r.viewpointAfterPct)})`}`).join('; ')}. Chain throughput ${fmtPct(c.worldAfterPct)}${c.binding ? `, bound at ${c.binding.name}` : ''}.`,
+    desc: `World capacity per stage after ${iso(c.who)} loses ${fmtPct(c.lossPct, 0)} of its capacity: ${c.rows.map((r) => `${iso(r.name)} ${r.afterPct === null ? 'no data' : `${fmtPct(r.afterPct)} (viewpoint ${fmtPct(r.viewpointAfterPct)})`}`).join('; ')}. Chain throughput ${fmtPct(c.worldAfterPct)}${c.binding ? `, bound at ${iso(c.binding.name)}` : ''}.`,
     sources: c.sources,
     cite: v,
     body: (top) => {
@@ -305,7 +305,7 @@ export function policyChart(v: SectorView, id: string): Markup | null {
     width,
     title: `${iso(v.name)}: impact of the policies on ${iso(p.country)}`,
     units: `Impact of each policy on ${iso(p.country)} as the source rates it, from −2 (very negative) through 0 (neutral) to +2 (very positive), short term and mid to long term.`,
-    desc: `Impact of each policy on ${p.country}, short term and mid to long term: ${p.rows.map((r) => `${r.number}. ${r.title}: ${typeof r.short === 'string' ? 'no rating' : LEVEL_TEXT[r.short.level]} / ${typeof r.long === 'string' ? 'no rating' : LEVEL_TEXT[r.long.level]}`).join('; ')}.`,
+    desc: `Impact of each policy on ${iso(p.country)}, short term and mid to long term: ${p.rows.map((r) => `${r.number}. ${iso(r.title)}: ${typeof r.short === 'string' ? 'no rating' : LEVEL_TEXT[r.short.level]} / ${typeof r.long === 'string' ? 'no rating' : LEVEL_TEXT[r.long.level]}`).join('; ')}.`,
     sources: p.sources,
     cite: v,
     notes: [`Totals: ${totals.join('; ')}. ${p.outweighs ? 'Short-term positives outweigh short-term negatives.' : 'Short-term positives do not outweigh short-term negatives.'}`],

@@ -68,8 +68,8 @@ export function heatMap(v: SectorView, id: string): Markup {
       text(labelW, headH - 6, 'basis · measure, year [source]', { fill: COLOR.muted, 'font-size': SMALL }),
     ),
   );
-  const chokeList = heat.rows.flatMap((row) => row.chokepoints.map((c) => `${columns.find((x) => x.id === c.supplier)?.name ?? c.supplier} in ${row.name} (${fmtPct(c.sharePct, 0)})`));
-  const desc = `Share of world supply held by each supplier, for ${heat.stages} stages and ${heat.rows.length - heat.stages} key inputs of ${v.name}; darker cells are larger shares, each cell states its share in percent, each row its basis, measure, year and source. ${chokeList.length ? `Chokepoints: ${chokeList.join('; ')}.` : 'No chokepoints.'}`;
+  const chokeList = heat.rows.flatMap((row) => row.chokepoints.map((c) => `${iso(columns.find((x) => x.id === c.supplier)?.name ?? c.supplier)} in ${iso(row.name)} (${fmtPct(c.sharePct, 0)})`));
+  const desc = `Share of world supply held by each supplier, for ${heat.stages} stages and ${heat.rows.length - heat.stages} key inputs of ${iso(v.name)}; darker cells are larger shares, each cell states its share in percent, each row its basis, measure, year and source. ${chokeList.length ? `Chokepoints: ${chokeList.join('; ')}.` : 'No chokepoints.'}`;
   const header = h(
     'svg',
     { xmlns: 'http://www.w3.org/2000/svg', id, role: 'img', 'aria-labelledby': `${id}-t ${id}-d`, viewBox: `0 0 ${width} ${headH}`, width, height: headH, 'font-size': FONT, 'data-part': 'header' },
