@@ -338,8 +338,10 @@ footer{margin-top:2.5rem;font-size:.8rem;color:#555;border-top:1px solid #ccc;pa
   th,td{max-width:none;overflow-wrap:anywhere;white-space:normal}
   td.n{white-space:normal}
   details.data th:first-child{width:20%}
-  table.shares th:nth-child(2){width:12%}
+  table.shares{font-size:7pt}
+  table.shares th:nth-child(2){width:13%}
   table.shares td{padding:1px 2px}
+  table.shares td.n{white-space:nowrap}
   table.shares .vh{writing-mode:vertical-rl;transform:rotate(180deg);white-space:nowrap;max-height:11em;overflow:hidden;display:inline-block}
   a{color:inherit;text-decoration:none}
   .sources ol{font-size:8.5pt}

@@ -7,7 +7,9 @@ import { axis, bold, FONT, framedChart, LINE, normal, small, SMALL, SMALL_LINE, 
 import { listLabel } from './heatmap.js';
 import { iso, wrapToWidth, type Font } from './text.js';
 
-const BAR_W = 320;
+// Bars of 260 px and labels sized to need keep every chart but the heat map within an A4
+// portrait page at full size (688 CSS px), so printed chart text stays at 7.5 pt.
+const BAR_W = 260;
 const LABEL_MAX = 300;
 const GAP = 12;
 const clampPct = (v: number) => Math.min(100, Math.max(0, v));
@@ -64,7 +66,7 @@ export function riskChart(v: SectorView, id: string): Markup {
       let y = axisTop + 6;
       const rows = layout.map(({ r, blend, height }) => {
         const parts: Child[] = [];
-        if (r.weakest) parts.push(rect(0, y - 6, width, height - 4, { fill: COLOR.band }));
+        if (r.weakest) parts.push(rect(0, y - 6, width, height - 4, { fill: COLOR.band, class: 'bg' }));
         const name = wrappedText(4, y + 12, title(r), labelW, bold, 2, {}, LINE);
         let sy = y + 12 + name.lines * LINE - 1;
         parts.push(h('g', { 'data-label': '' }, name.markup, subs(r).map((s) => {
@@ -154,7 +156,7 @@ export function exposureChart(v: SectorView, id: string): Markup {
           h(
             'g',
             { 'data-mark': 'exposure', 'data-partner': r.id, 'data-cutoff': r.cutOff ? 'true' : undefined },
-            r.cutOff ? rect(0, y - 6, width, height - 4, { fill: COLOR.band }) : null,
+            r.cutOff ? rect(0, y - 6, width, height - 4, { fill: COLOR.band, class: 'bg' }) : null,
             h('title', {}, `${iso(r.name)}: up to ${fmtPct(r.maxPct)} of ${iso(v.viewpoint.name)}’s foreign supply (at ${iso(r.maxStage)}); ${fmtPct(r.meanPct)} weighted mean over stages`),
             h('g', { 'data-label': '' }, name.markup, r.cutOff ? text(4, y + 12 + name.lines * LINE - 1, 'worst cut-off', { 'font-size': SMALL, fill: COLOR.muted }) : null),
             rect(x0, y, barLen(r.maxPct), 14, { fill: COLOR.exposureMax }),
@@ -172,7 +174,7 @@ export function exposureChart(v: SectorView, id: string): Markup {
           h(
             'g',
             { 'data-mark': 'exposure-missing', 'data-cutoff': 'true' },
-            rect(0, y - 6, width, height - 4, { fill: COLOR.band }),
+            rect(0, y - 6, width, height - 4, { fill: COLOR.band, class: 'bg' }),
             h('g', { 'data-label': '' }, name.markup, text(4, y + 12 + name.lines * LINE - 1, 'worst cut-off', { 'font-size': SMALL, fill: COLOR.muted })),
             wrappedText(x0, y + 11, missingText, width - x0 - 8, small, 2, { fill: COLOR.muted, 'font-style': 'italic' }).markup,
           ),
@@ -204,8 +206,8 @@ export function shockChart(v: SectorView, id: string): Markup | null {
   const labelW = Math.min(LABEL_MAX, Math.max(120, ...c.rows.flatMap((r) => [widthOf(title(r), bold), widthOf(sub(r), small)])));
   const x0 = labelW + GAP;
   const barLen = (x: number) => (BAR_W * clampPct(x)) / 100;
-  const worldLabel = (r: (typeof c.rows)[number]) => `${fmtPct(r.afterPct)} of world supply left${r.binding ? ' ◀ binds' : ''}`;
-  const viewLabel = (r: (typeof c.rows)[number]) => `${fmtPct(r.viewpointAfterPct)} of ${iso(v.viewpoint.name)}’s left`;
+  const worldLabel = (r: (typeof c.rows)[number]) => `${fmtPct(r.afterPct)}${r.binding ? ' ◀ binds' : ''}`;
+  const viewLabel = (r: (typeof c.rows)[number]) => fmtPct(r.viewpointAfterPct);
   const width = Math.ceil(
     x0 + Math.max(BAR_W + widthOf('100% = before', small) / 2 + 8, ...c.rows.flatMap((r) => (r.afterPct === null ? [] : [barLen(r.afterPct) + 6 + widthOf(worldLabel(r), r.binding ? bold : normal), r.viewpointAfterPct === null ? 0 : barLen(r.viewpointAfterPct) + 6 + widthOf(viewLabel(r), small)]))) + 8,
   );
@@ -226,7 +228,7 @@ export function shockChart(v: SectorView, id: string): Markup | null {
         const height = rowH(r);
         const name = wrappedText(4, y + 12, title(r), labelW, bold, 2, {}, LINE);
         const label = h('g', { 'data-label': '' }, name.markup, text(4, y + 12 + name.lines * LINE - 1, iso(sub(r)), { fill: COLOR.muted, 'font-size': SMALL }));
-        const band = r.binding ? rect(0, y - 6, width, height - 4, { fill: COLOR.band }) : null;
+        const band = r.binding ? rect(0, y - 6, width, height - 4, { fill: COLOR.band, class: 'bg' }) : null;
         if (r.afterPct === null) {
           parts.push(h('g', {}, band, label, text(x0 + 4, y + 12, 'no share data: left out', { fill: COLOR.muted, 'font-style': 'italic' })));
         } else {
@@ -239,7 +241,7 @@ export function shockChart(v: SectorView, id: string): Markup | null {
               h('title', {}, `${iso(r.name)}: ${fmtPct(r.afterPct)} of world supply left${view !== null ? `, ${fmtPct(view)} of ${iso(v.viewpoint.name)}’s supply left` : ''}`),
               label,
               h('g', { 'data-mark': 'after' }, rect(x0, y, barLen(r.afterPct), 14, { fill: COLOR.worldAfter }), text(x0 + barLen(r.afterPct) + 6, y + 12, worldLabel(r), { 'font-weight': r.binding ? 'bold' : undefined })),
-              view === null ? null : h('g', { 'data-mark': 'viewpoint-after' }, rect(x0, y + 17, barLen(view), 9, { fill: COLOR.viewAfter }), text(x0 + barLen(view) + 6, y + 26, `${fmtPct(view)} of ${iso(v.viewpoint.name)}’s left`, { 'font-size': SMALL })),
+              view === null ? null : h('g', { 'data-mark': 'viewpoint-after' }, rect(x0, y + 17, barLen(view), 9, { fill: COLOR.viewAfter }), text(x0 + barLen(view) + 6, y + 26, viewLabel(r), { 'font-size': SMALL })),
             ),
           );
         }
@@ -265,21 +267,21 @@ export function shockChart(v: SectorView, id: string): Markup | null {
 // Policy impacts: short term beside mid-to-long term, on a −2…+2 scale.
 
 const LEVEL_TEXT: Record<string, string> = { 'very-negative': 'very negative', negative: 'negative', neutral: 'neutral', positive: 'positive', 'very-positive': 'very positive' };
-const UNIT = 34; // px per point of the −2…+2 scale
+const UNIT = 24; // px per point of the −2…+2 scale
 
 export function policyChart(v: SectorView, id: string): Markup | null {
   const p = v.policies;
   if (!p) return null;
   const title = (r: (typeof p.rows)[number]) => `${r.number}. ${r.title}`;
-  const labelW = Math.min(440, Math.max(160, ...p.rows.map((r) => widthOf(title(r), normal))));
+  const labelW = Math.min(260, Math.max(160, ...p.rows.map((r) => widthOf(title(r), normal))));
   const refW = Math.max(24, ...p.rows.map((r) => (r.impactSource !== null ? widthOf(`[${r.impactSource}]`, small) + 8 : 0)));
-  const room = Math.max(...Object.values(LEVEL_TEXT).map((t) => widthOf(t, small))) + 10;
+  const room = widthOf('+2', small) + 12;
   const half = 2 * UNIT;
   const panelW = 2 * (room + half);
   const left = labelW + refW + GAP;
   const zero = { short: left + room + half, long: left + panelW + 16 + room + half };
   const width = Math.ceil(left + 2 * panelW + 16 + 4);
-  const rowH = (r: (typeof p.rows)[number]) => Math.max(linesOf(title(r), normal, labelW, 3) * LINE, 20) + 10;
+  const rowH = (r: (typeof p.rows)[number]) => Math.max(linesOf(title(r), normal, labelW, 4) * LINE, 20) + 10;
   const cell = (value: ImpactCell, hz: 'short' | 'long', y: number): Markup => {
     const cx = zero[hz];
     if (value === 'none') return text(cx, y + 13, 'no impact given', { 'text-anchor': 'middle', fill: COLOR.muted, 'font-style': 'italic', 'font-size': SMALL });
@@ -290,13 +292,14 @@ export function policyChart(v: SectorView, id: string): Markup | null {
     const positive = value.score > 0;
     const end = positive ? cx + len : cx - len;
     const word = LEVEL_TEXT[value.level] ?? value.level;
+    const signed = value.score > 0 ? `+${value.score}` : value.score < 0 ? `−${-value.score}` : '0';
     return h(
       'g',
       { 'data-mark': 'impact', 'data-horizon': hz, 'data-score': value.score },
-      h('title', {}, `${word} (${value.score > 0 ? '+' : value.score < 0 ? '−' : ''}${Math.abs(value.score)})`),
+      h('title', {}, `${word} (${signed})`),
       value.score === 0 ? rect(cx - 1.5, y + 1, 3, 16, { fill: COLOR.ink }) : rect(Math.min(cx, end), y + 1, len, 16, { fill: positive ? COLOR.positive : COLOR.negative, stroke: positive ? undefined : '#8a4b2f', 'stroke-width': positive ? undefined : 0.75 }),
       // The value sits beyond the end of its bar, on the bar's own side of zero.
-      text(value.score < 0 ? end - 5 : (value.score === 0 ? cx : end) + 5, y + 13, word, { 'text-anchor': value.score < 0 ? 'end' : 'start', 'font-size': SMALL }),
+      text(value.score < 0 ? end - 5 : (value.score === 0 ? cx : end) + 5, y + 13, signed, { 'text-anchor': value.score < 0 ? 'end' : 'start', 'font-size': SMALL }),
     );
   };
   const totals = p.totals.map((t) => `${t.horizon === 'short' ? 'short term' : 'mid to long term'}: ${t.positive} positive, ${t.negative} negative, ${t.neutral} neutral, net ${t.sum > 0 ? '+' : t.sum < 0 ? '−' : ''}${Math.abs(t.sum)}${t.gaps ? `, ${t.gaps} without a rating` : ''}`);
@@ -304,7 +307,7 @@ export function policyChart(v: SectorView, id: string): Markup | null {
     id,
     width,
     title: `${iso(v.name)}: impact of the policies on ${iso(p.country)}`,
-    units: `Impact of each policy on ${iso(p.country)} as the source rates it, from −2 (very negative) through 0 (neutral) to +2 (very positive), short term and mid to long term.`,
+    units: `Impact of each policy on ${iso(p.country)} as the source rates it: −2 very negative, −1 negative, 0 neutral, +1 positive, +2 very positive; short term and mid to long term.`,
     desc: `Impact of each policy on ${iso(p.country)}, short term and mid to long term: ${p.rows.map((r) => `${r.number}. ${iso(r.title)}: ${typeof r.short === 'string' ? 'no rating' : LEVEL_TEXT[r.short.level]} / ${typeof r.long === 'string' ? 'no rating' : LEVEL_TEXT[r.long.level]}`).join('; ')}.`,
     sources: p.sources,
     cite: v,
@@ -318,7 +321,7 @@ export function policyChart(v: SectorView, id: string): Markup | null {
         const g = h(
           'g',
           { 'data-mark': 'policy' },
-          h('g', { 'data-label': '' }, wrappedText(4, y + 13, title(r), labelW, normal, 3, {}, LINE).markup),
+          h('g', { 'data-label': '' }, wrappedText(4, y + 13, title(r), labelW, normal, 4, {}, LINE).markup),
           r.impactSource !== null ? text(labelW + refW, y + 13, `[${r.impactSource}]`, { 'text-anchor': 'end', fill: COLOR.muted, 'font-size': SMALL }) : null,
           cell(r.short, 'short', y),
           cell(r.long, 'long', y),
@@ -338,8 +341,8 @@ export function policyChart(v: SectorView, id: string): Markup | null {
               text(zero[hz] + k * UNIT, bottom + 13, k > 0 ? `+${k}` : k < 0 ? `−${-k}` : '0', { 'text-anchor': 'middle', fill: COLOR.muted, 'font-size': SMALL }),
             ),
           ),
-          text(zero[hz] - UNIT, bottom + 26, '← negative', { 'text-anchor': 'middle', fill: COLOR.muted, 'font-size': SMALL }),
-          text(zero[hz] + UNIT, bottom + 26, 'positive →', { 'text-anchor': 'middle', fill: COLOR.muted, 'font-size': SMALL }),
+          text(zero[hz] - 4, bottom + 26, '← negative', { 'text-anchor': 'end', fill: COLOR.muted, 'font-size': SMALL }),
+          text(zero[hz] + 4, bottom + 26, 'positive →', { 'text-anchor': 'start', fill: COLOR.muted, 'font-size': SMALL }),
         ),
       );
       return { markup: join(scales, rows), height: bottom + 30 - top };

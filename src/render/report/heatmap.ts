@@ -93,7 +93,7 @@ export function heatMap(v: SectorView, id: string): Markup {
       const x = 4 + row.depth * INDENT;
       const lines = widthOf(row.name, font) + row.depth * INDENT > LABEL_MAX ? 2 : 1;
       const rowH = lines === 1 ? ROW_H : ROW_H + LINE_H;
-      if (row.depth === 0) parts.push(rect(0, by, width, rowH, { fill: COLOR.stageRow }));
+      if (row.depth === 0) parts.push(rect(0, by, width, rowH, { fill: COLOR.stageRow, class: 'bg' }));
       const label = wrappedText(x, by + 14, row.name, labelW - 12 - row.depth * INDENT, font, 2, {}, LINE_H);
       const cells: Child[] = [];
       if (row.list) {
