@@ -5,7 +5,7 @@ import { COLOR, fmtNum, fmtPct, h, join, rect, text, type Child, type Markup } f
 import type { ImpactCell, SectorView } from './adapt.js';
 import { axis, bold, FONT, framedChart, LINE, normal, small, SMALL, SMALL_LINE, swatch, widthOf, wrappedText } from './chart.js';
 import { listLabel } from './heatmap.js';
-import { iso, wrapToWidth, type Font } from './text.js';
+import { clipToWidth, iso, wrapToWidth, type Font } from './text.js';
 
 // Bars of 260 px and labels sized to need keep every chart but the heat map within an A4
 // portrait page at full size (688 CSS px), so printed chart text stays at 7.5 pt.
@@ -121,10 +121,11 @@ export function exposureChart(v: SectorView, id: string): Markup {
   const E = v.exposure;
   const nameOf = (r: { name: string; region: boolean }) => `${r.name}${r.region ? ' (region)' : ''}`;
   const labelRows = [...E.rows.map((r) => ({ name: nameOf(r), cutOff: r.cutOff })), ...(E.cutOffWithout ? [{ name: E.cutOffWithout.name, cutOff: true }] : [])];
-  const labelW = Math.min(240, Math.max(100, ...labelRows.map((r) => widthOf(r.name, bold)), widthOf('worst cut-off', small)));
+  const labelW = Math.min(200, Math.max(100, ...labelRows.map((r) => widthOf(r.name, bold)), widthOf('worst cut-off', small)));
   const x0 = labelW + GAP;
   const barLen = (x: number) => (BAR_W * clampPct(x)) / 100;
-  const maxLabel = (r: (typeof E.rows)[number]) => `${fmtPct(r.maxPct)} at ${r.maxStage}`;
+  // The stage's name is clipped to keep the chart within a printed page; the table has it whole.
+  const maxLabel = (r: (typeof E.rows)[number]) => `${fmtPct(r.maxPct)} at ${clipToWidth(r.maxStage, 170, normal)}`;
   const missingText = E.cutOffWithout
     ? `no exposure figure: the figures use each stage’s own share list${E.cutOffWithout.holds ? `; it holds ${E.cutOffWithout.holds}` : ''}`
     : '';
@@ -160,7 +161,7 @@ export function exposureChart(v: SectorView, id: string): Markup {
             h('title', {}, `${iso(r.name)}: up to ${fmtPct(r.maxPct)} of ${iso(v.viewpoint.name)}’s foreign supply (at ${iso(r.maxStage)}); ${fmtPct(r.meanPct)} weighted mean over stages`),
             h('g', { 'data-label': '' }, name.markup, r.cutOff ? text(4, y + 12 + name.lines * LINE - 1, 'worst cut-off', { 'font-size': SMALL, fill: COLOR.muted }) : null),
             rect(x0, y, barLen(r.maxPct), 14, { fill: COLOR.exposureMax }),
-            text(x0 + barLen(r.maxPct) + 6, y + 12, `${fmtPct(r.maxPct)} at ${iso(r.maxStage)}`),
+            text(x0 + barLen(r.maxPct) + 6, y + 12, `${fmtPct(r.maxPct)} at ${iso(clipToWidth(r.maxStage, 170, normal))}`),
             rect(x0, y + 17, barLen(r.meanPct), 7, { fill: COLOR.exposureMean, stroke: '#3c6e63', 'stroke-width': 0.75 }),
             text(x0 + barLen(r.meanPct) + 6, y + 25, `${fmtPct(r.meanPct)} mean`, { 'font-size': SMALL, fill: COLOR.muted }),
           ),
