@@ -152,8 +152,8 @@ function sectorSection(v: SectorView, id: string, n: number): Markup {
       'exposure',
       join('Exposure of ', u(v.viewpoint.name), ' to its top partners'),
       exposureChart(v, `${id}-exposure`),
-      join(`A partner’s share of the supply `, u(v.viewpoint.name), ' gets from abroad, stage by stage.', sourceLinks(id, v.exposure.sources)),
-      dataTable('Exposure', ['Partner', 'Largest share of foreign supply', 'At stage', 'Weighted mean'], v.exposure.all.map((e) => [u(e.name), fmtPct(e.maxPct), u(e.maxStage), fmtPct(e.meanPct)])),
+      join(`A partner’s share of what `, u(v.viewpoint.name), ' imports, stage by stage and input by input.', sourceLinks(id, v.exposure.sources)),
+      dataTable('Exposure', ['Partner', 'Largest share of imports', 'At stage', 'Mean over stages'], v.exposure.all.map((e) => [u(e.name), e.maxPct === null ? 'named without a share' : fmtPct(e.maxPct), u(e.maxStage), fmtPct(e.meanPct)])),
     ),
     figure(
       'shock',
@@ -203,7 +203,7 @@ function summary(v: SectorView): Markup {
       ? h('li', {}, h('strong', {}, 'Weakest link: '), u(s.weakest.name), ` (risk ${fmtNum(s.weakest.risk)}${s.weakest.resilience !== null ? `; resilience ${fmtNum(s.weakest.resilience)}` : ''}).`)
       : h('li', {}, 'Weakest link: no stage has data.'),
   );
-  if (s.exposure) items.push(h('li', {}, h('strong', {}, 'Largest exposure: '), u(s.exposure.partner), `, ${fmtPct(s.exposure.pct)} of `, u(v.viewpoint.name), '’s foreign supply at ', u(s.exposure.stage), '.'));
+  if (s.exposure) items.push(h('li', {}, h('strong', {}, 'Largest exposure: '), u(s.exposure.partner), `, ${fmtPct(s.exposure.pct)} of `, u(v.viewpoint.name), '’s imports at ', u(s.exposure.stage), '.'));
   if (s.cutOff) items.push(h('li', {}, h('strong', {}, 'Worst single-country cut-off: '), u(s.cutOff.who), `: the chain would deliver ${fmtPct(s.cutOff.afterPct)} of its output`, s.cutOff.binding ? join(', bound at ', u(s.cutOff.binding)) : '', '.'));
   items.push(h('li', {}, h('strong', {}, 'Chokepoints: '), `${s.chokepointLists} share list${s.chokepointLists === 1 ? '' : 's'} with one supplier at ${v.thresholdPct}% of world supply or more.`));
   return h('ul', { class: 'summary' }, items);

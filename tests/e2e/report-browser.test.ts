@@ -88,7 +88,7 @@ describe.skipIf(SKIP)('scsr report in headless Chromium', () => {
       const score = scsrJson<{ scores: SectorScore[] }>(['score', sector]).scores[0]!;
       const worst = scsrJson<WorstCase>(['shock', sector, '--worst', '--top', '10000']);
       const pick = worst.byWorld.find((e) => e.target.kind === 'country' && (e.worldLostPct ?? 0) > 0)!;
-      const cutOff = scsrJson<ShockResult>(['shock', sector, '--country', pick.target.id]);
+      const cutOff = scsrJson<ShockResult>(['shock', sector, '--cut', pick.target.id]);
       const policies = scsrJson<PoliciesResult>(['policies', sector]).sectors[0]!;
 
       const file = writeReport(sector, [sector]);
@@ -107,7 +107,7 @@ describe.skipIf(SKIP)('scsr report in headless Chromium', () => {
       }
 
       // Heat map: one row per stage and per input; a cell per supplier of each list shown; chokepoints marked.
-      const listed = score.stages.flatMap((st) => [...(st.basedOn === 'stage' ? [st] : []), ...st.inputs.filter((i) => i.snapshot)]);
+      const listed = score.stages.flatMap((st) => [...(st.snapshot ? [st] : []), ...st.inputs.filter((i) => i.snapshot)]);
       expect(await marks('heatmap', 'heat-row').count()).toBe(score.stages.length + score.stages.reduce((n, st) => n + st.inputs.length, 0));
       expect(await marks('heatmap', 'heat-cell').count()).toBe(listed.reduce((n, x) => n + x.suppliers.length, 0));
       // One mark per supplier and kind: outline for a chokepoint, corner for more than half of the foreign supply.
@@ -136,7 +136,7 @@ describe.skipIf(SKIP)('scsr report in headless Chromium', () => {
       // The worst single-country cut-off: what every stage with data delivers after it, against
       // a 100% reference line (before is 100% by definition: no bar).
       expect(await chart('shock').locator('h3').textContent()).toContain(pick.target.name);
-      const withData = cutOff.stages.filter((st) => st.afterPct !== null).length;
+      const withData = cutOff.stages.filter((st) => st.tree.afterPct !== null).length;
       expect(await marks('shock', 'shock-stage').count()).toBe(withData);
       expect(await marks('shock', 'after').count()).toBe(withData);
       expect(await marks('shock', 'before').count()).toBe(0);

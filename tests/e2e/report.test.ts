@@ -98,8 +98,8 @@ describe('scsr report: a self-contained page', () => {
 
   it('marks every heat-map row with its basis and measure, and never puts the unattributed rest on the colour scale', () => {
     const html = one().stdout;
-    const score = scsrJson<{ scores: Array<{ stages: Array<{ basedOn: string | null; snapshot: { basis: string; metric: string; year: number } | null; inputs: Array<{ snapshot: { basis: string; metric: string; year: number } | null }> }> }> }>(['score', 'semiconductors']).scores[0]!;
-    const lists = score.stages.flatMap((st) => [...(st.basedOn === 'stage' ? [st.snapshot!] : []), ...st.inputs.flatMap((i) => (i.snapshot ? [i.snapshot] : []))]);
+    const score = scsrJson<{ scores: Array<{ stages: Array<{ snapshot: { basis: string; metric: string; year: number } | null; inputs: Array<{ snapshot: { basis: string; metric: string; year: number } | null }> }> }> }>(['score', 'semiconductors']).scores[0]!;
+    const lists = score.stages.flatMap((st) => [...(st.snapshot ? [st.snapshot] : []), ...st.inputs.flatMap((i) => (i.snapshot ? [i.snapshot] : []))]);
     const basisCells = [...html.matchAll(/<text[^>]*data-basis="([a-z]+)"[^>]*>(?:<title>[^<]*<\/title>)?\u2068([^<]*)\u2069/g)];
     expect(basisCells.map((m) => m[1])).toEqual(lists.map((l) => l.basis));
     // "HQ · sales 2022 [4]": the basis first, then the measure and year.

@@ -3,7 +3,7 @@
 // do not. Nothing is computed here: values are picked, named and ordered for drawing.
 import type { SourceUse, StageSummary } from '../../engine/catalog.js';
 import { compareIds } from '../../engine/concentration.js';
-import type { ItemScore, SectorScore, SnapshotRef } from '../../engine/results.js';
+import type { NodeScore, SectorScore, SnapshotRef } from '../../engine/results.js';
 import type { SectorPolicies } from '../../engine/results-policies.js';
 import type { ShockResult, WorstCase } from '../../engine/results-shock.js';
 
@@ -51,11 +51,12 @@ export interface Summary {
 }
 
 export interface HeatCell {
-  sharePct: number;
+  /** Null: the source names the supplier without a share. */
+  sharePct: number | null;
   stated: string | null;
   /** One supplier at the chokepoint line or above (world supply). */
   global: boolean;
-  /** More than half of the viewpoint's foreign supply. */
+  /** More than half of the viewpoint's imports. */
   single: boolean;
 }
 
@@ -116,7 +117,8 @@ export interface ExposureRow {
   id: string;
   name: string;
   region: boolean;
-  maxPct: number;
+  /** Null: named only without a share. */
+  maxPct: number | null;
   maxStage: string;
   meanPct: number;
   /** The country of the worst single-country cut-off. */
@@ -230,10 +232,10 @@ export function adaptSector(r: SectorReport): SectorView {
   // Heat map rows: every stage, then its inputs.
   const rows: HeatRow[] = [];
   for (const st of s.stages) {
-    const own = st.basedOn === 'stage';
-    const riskiest = st.basedOn?.startsWith('input:') ? (st.inputs.find((i) => `input:${i.id}` === st.basedOn)?.name ?? st.basedOn.slice(6)) : null;
-    rows.push(heatRow(st, 0, st.name, own ? listOf(st.snapshot) : null, own ? null : riskiest ? `figures on its inputs’ rows (riskiest: ${riskiest})` : (st.noData ?? 'no share data'), own));
-    for (const inp of st.inputs) rows.push(heatRow(inp, 1, st.name, listOf(inp.snapshot), inp.snapshot ? null : (inp.noData ?? 'no data'), inp.snapshot !== null));
+    const own = st.snapshot !== null;
+    const bound = st.binding.filter((b) => b.path !== st.path).map((b) => b.name);
+    rows.push(heatRow(st, 0, st.name, listOf(st.snapshot), own ? null : bound.length ? `figures on its inputs’ rows (riskiest: ${bound.join(' = ')})` : (st.noData ?? 'no share data'), own));
+    for (const inp of st.inputs) rows.push(heatRow(inp, Math.max(1, inp.depth), st.name, listOf(inp.snapshot), inp.snapshot ? null : (inp.noData ?? 'no data'), inp.snapshot !== null));
   }
   const columns = heatColumns(rows, s);
   const listsShown = rows.filter((x) => x.list);
@@ -276,8 +278,8 @@ export function adaptSector(r: SectorReport): SectorView {
     name: e.name,
     region: regionIds.has(e.partner),
     maxPct: e.maxPct,
-    maxStage: stageName(e.maxStage),
-    meanPct: e.weightedMeanPct,
+    maxStage: e.maxStage ? stageName(e.maxStage) : '',
+    meanPct: e.meanPct,
     cutOff: e.partner === cutOffId,
   }));
   const top = all.slice(0, TOP_PARTNERS);
@@ -286,7 +288,7 @@ export function adaptSector(r: SectorReport): SectorView {
   let cutOffWithout: ExposureView['cutOffWithout'] = null;
   if (r.cutOff && cutOffId && !cutOffRow) {
     // The exposure figures come from the stages' own lists; the cut-off bites on an input's list.
-    const b = r.cutOff.world.binding;
+    const b = r.cutOff.world.binding[0];
     const st = b ? r.cutOff.stages.find((x) => x.id === b.stage) : null;
     const item = st && b?.input ? st.inputs.find((x) => x.id === b.input) : st;
     const share = item?.shockedSharePct ?? null;
@@ -302,17 +304,20 @@ export function adaptSector(r: SectorReport): SectorView {
         sparePct: c.sparePct,
         worldAfterPct: c.world.afterPct,
         viewpointAfterPct: c.viewpointChain.afterPct,
-        binding: c.world.binding ? { name: c.world.binding.name, input: c.world.binding.input ? (c.stages.find((x) => x.id === c.world.binding!.stage)?.inputs.find((i) => i.id === c.world.binding!.input)?.name ?? c.world.binding.input) : null } : null,
-        rows: c.stages.map((st) => ({
-          order: st.order,
-          name: st.name,
-          binding: st.id === c.world.binding?.stage,
-          afterPct: st.afterPct,
-          viewpointAfterPct: st.viewpoint?.afterPct ?? null,
-          tightest: st.basedOn?.startsWith('input:') ? (st.inputs.find((x) => `input:${x.id}` === st.basedOn)?.name ?? st.basedOn.slice(6)) : null,
-          list: listOf(st.snapshot),
-        })),
-        ranking: (r.worst?.byWorld ?? []).slice(0, 5).map((e) => ({ rank: e.rank, name: e.target.name, worldLostPct: e.worldLostPct, viewpointLostPct: e.viewpointLostPct, binds: e.worldBinding?.name ?? null })),
+        binding: c.world.binding[0] ? { name: c.world.binding[0].name, input: c.world.binding[0].input ? c.world.binding[0].nodeName : null } : null,
+        rows: c.stages.map((st) => {
+          const tight = st.tree.binding.filter((p) => p !== st.path).map((p) => st.inputs.find((x) => x.path === p)?.name ?? p);
+          return {
+            order: st.order,
+            name: st.name,
+            binding: c.world.binding.some((b) => b.stage === st.id),
+            afterPct: st.tree.afterPct,
+            viewpointAfterPct: st.tree.viewpointAfterPct,
+            tightest: tight.length ? tight.join(' = ') : null,
+            list: listOf(st.snapshot),
+          };
+        }),
+        ranking: (r.worst?.byWorld ?? []).slice(0, 5).map((e) => ({ rank: e.rank, name: e.target.name, worldLostPct: e.worldLostPct, viewpointLostPct: e.viewpointLostPct, binds: e.worldBinding[0]?.name ?? null })),
         sources: used(c.stages.flatMap((st) => [num(st.snapshot?.source), ...st.inputs.map((i) => num(i.snapshot?.source))])),
       }
     : null;
@@ -339,7 +344,7 @@ export function adaptSector(r: SectorReport): SectorView {
         }
       : null;
 
-  const top1 = s.exposures[0];
+  const top1 = s.exposures.find((e) => e.maxPct !== null && e.maxStage !== null);
   const shortNames = new Map(r.sources.map((src) => [src.number, { publisher: src.publisher, year: src.year }]));
   return {
     id: s.sector,
@@ -350,8 +355,8 @@ export function adaptSector(r: SectorReport): SectorView {
     thresholdPct: s.thresholdPct,
     summary: {
       weakest: s.weakestLink ? { name: s.weakestLink.name, risk: s.weakestLink.risk, resilience: s.resilience } : null,
-      exposure: top1 ? { partner: top1.name, pct: top1.maxPct, stage: stageName(top1.maxStage) } : null,
-      cutOff: c && c.world.afterPct !== null ? { who: c.targets.map((t) => t.name).join(', '), afterPct: c.world.afterPct, binding: c.world.binding?.name ?? null } : null,
+      exposure: top1 ? { partner: top1.name, pct: top1.maxPct!, stage: stageName(top1.maxStage!) } : null,
+      cutOff: c && c.world.afterPct !== null ? { who: c.targets.map((t) => t.name).join(', '), afterPct: c.world.afterPct, binding: c.world.binding[0]?.name ?? null } : null,
       chokepointLists: listsShown.filter((x) => x.chokepoints.length > 0).length,
       bases,
     },
@@ -380,7 +385,7 @@ export function adaptSector(r: SectorReport): SectorView {
   };
 }
 
-function heatRow(item: ItemScore, depth: number, stage: string, list: ListInfo | null, note: string | null, withCells: boolean): HeatRow {
+function heatRow(item: NodeScore, depth: number, stage: string, list: ListInfo | null, note: string | null, withCells: boolean): HeatRow {
   const cells: Record<string, HeatCell> = {};
   if (withCells) {
     for (const sup of item.suppliers) {
@@ -401,7 +406,7 @@ function heatColumns(rows: HeatRow[], s: SectorScore): HeatColumn[] {
     for (const [id, cell] of Object.entries(r.cells)) {
       const e = seen.get(id) ?? { count: 0, max: 0 };
       e.count++;
-      e.max = Math.max(e.max, cell.sharePct);
+      e.max = Math.max(e.max, cell.sharePct ?? 0);
       seen.set(id, e);
     }
   }

@@ -125,12 +125,12 @@ export function exposureChart(v: SectorView, id: string): Markup {
   const x0 = labelW + GAP;
   const barLen = (x: number) => (BAR_W * clampPct(x)) / 100;
   // The stage's name is clipped to keep the chart within a printed page; the table has it whole.
-  const maxLabel = (r: (typeof E.rows)[number]) => `${fmtPct(r.maxPct)} at ${clipToWidth(r.maxStage, 170, normal)}`;
+  const maxLabel = (r: (typeof E.rows)[number]) => (r.maxPct === null ? 'named without a share' : `${fmtPct(r.maxPct)} at ${clipToWidth(r.maxStage, 170, normal)}`);
   const missingText = E.cutOffWithout
-    ? `no exposure figure: the figures use each stage’s own share list${E.cutOffWithout.holds ? `; it holds ${E.cutOffWithout.holds}` : ''}`
+    ? `no exposure figure${E.cutOffWithout.holds ? `; it holds ${E.cutOffWithout.holds}` : ''}`
     : '';
   const width = Math.ceil(
-    x0 + Math.max(BAR_W + 24, ...E.rows.flatMap((r) => [barLen(r.maxPct) + 6 + widthOf(maxLabel(r), normal), barLen(r.meanPct) + 6 + widthOf(`${fmtPct(r.meanPct)} mean`, small)]), Math.min(560, widthOf(missingText, small))) + 8,
+    x0 + Math.max(BAR_W + 24, ...E.rows.flatMap((r) => [barLen(r.maxPct ?? 0) + 6 + widthOf(maxLabel(r), normal), barLen(r.meanPct) + 6 + widthOf(`${fmtPct(r.meanPct)} mean`, small)]), Math.min(560, widthOf(missingText, small))) + 8,
   );
   const rowH = (r: { name: string }) => linesOf(r.name, bold, labelW, 2) * LINE + SMALL_LINE + 14;
   const beyondTop = E.rows.filter((r) => E.all.indexOf(r) >= E.top).length;
@@ -139,9 +139,9 @@ export function exposureChart(v: SectorView, id: string): Markup {
     id,
     width,
     title: `${iso(v.name)}: exposure of ${iso(v.viewpoint.name)} to its top partners`,
-    units: `Share of ${iso(v.viewpoint.name)}’s foreign supply held by each partner, %: the largest at any one stage (thick bar) and the mean over stages weighted by how much of each stage is foreign (thin bar).`,
+    units: `Share of ${iso(v.viewpoint.name)}’s imports held by each partner, %: the largest at any one stage or input (thick bar), and the mean over stages of its largest share at each (thin bar).`,
     desc: E.rows.length
-      ? `Share of ${iso(v.viewpoint.name)}’s foreign supply held by each partner: ${E.rows.map((e) => `${iso(e.name)} up to ${fmtPct(e.maxPct)} (${iso(e.maxStage)}), weighted mean ${fmtPct(e.meanPct)}`).join('; ')}.`
+      ? `Share of ${iso(v.viewpoint.name)}’s imports held by each partner: ${E.rows.map((e) => `${iso(e.name)} up to ${fmtPct(e.maxPct)} (${iso(e.maxStage)}), weighted mean ${fmtPct(e.meanPct)}`).join('; ')}.`
       : `No foreign supplier in the data for ${iso(v.viewpoint.name)}.`,
     sources: E.sources,
     cite: v,
@@ -158,10 +158,10 @@ export function exposureChart(v: SectorView, id: string): Markup {
             'g',
             { 'data-mark': 'exposure', 'data-partner': r.id, 'data-cutoff': r.cutOff ? 'true' : undefined },
             r.cutOff ? rect(0, y - 6, width, height - 4, { fill: COLOR.band, class: 'bg' }) : null,
-            h('title', {}, `${iso(r.name)}: up to ${fmtPct(r.maxPct)} of ${iso(v.viewpoint.name)}’s foreign supply (at ${iso(r.maxStage)}); ${fmtPct(r.meanPct)} weighted mean over stages`),
+            h('title', {}, r.maxPct === null ? `${iso(r.name)}: named without a share` : `${iso(r.name)}: up to ${fmtPct(r.maxPct)} of ${iso(v.viewpoint.name)}’s imports (at ${iso(r.maxStage)}); ${fmtPct(r.meanPct)} mean over stages`),
             h('g', { 'data-label': '' }, name.markup, r.cutOff ? text(4, y + 12 + name.lines * LINE - 1, 'worst cut-off', { 'font-size': SMALL, fill: COLOR.muted }) : null),
-            rect(x0, y, barLen(r.maxPct), 14, { fill: COLOR.exposureMax }),
-            text(x0 + barLen(r.maxPct) + 6, y + 12, `${fmtPct(r.maxPct)} at ${iso(clipToWidth(r.maxStage, 170, normal))}`),
+            rect(x0, y, barLen(r.maxPct ?? 0), 14, { fill: COLOR.exposureMax }),
+            text(x0 + barLen(r.maxPct ?? 0) + 6, y + 12, r.maxPct === null ? 'named without a share' : `${fmtPct(r.maxPct)} at ${iso(clipToWidth(r.maxStage, 170, normal))}`, { 'font-style': r.maxPct === null ? 'italic' : undefined }),
             rect(x0, y + 17, barLen(r.meanPct), 7, { fill: COLOR.exposureMean, stroke: '#3c6e63', 'stroke-width': 0.75 }),
             text(x0 + barLen(r.meanPct) + 6, y + 25, `${fmtPct(r.meanPct)} mean`, { 'font-size': SMALL, fill: COLOR.muted }),
           ),
@@ -190,7 +190,7 @@ export function exposureChart(v: SectorView, id: string): Markup {
     },
     legend: [
       { swatch: swatch(COLOR.exposureMax), label: 'largest share at one stage' },
-      { swatch: swatch(COLOR.exposureMean, '#3c6e63'), label: 'mean over stages, weighted by foreign share' },
+      { swatch: swatch(COLOR.exposureMean, '#3c6e63'), label: 'mean over stages' },
     ],
   });
 }

@@ -133,14 +133,14 @@ export function heatMap(v: SectorView, id: string): Markup {
     [
       { swatch: rect(0, 0, 14, 12, { fill: '#fff', stroke: COLOR.cellEdge, 'stroke-dasharray': '2 2' }), label: 'unattributed rest of the world: not one supplier, no colour scale' },
       { swatch: rect(0, 0, 14, 12, { fill: '#fff', stroke: '#000', 'stroke-width': 3 }), label: `chokepoint: one supplier holds ${v.thresholdPct}% or more of world supply` },
-      { swatch: join(rect(0, 0, 14, 12, { fill: '#fff', stroke: COLOR.cellEdge, 'stroke-width': 0.5 }), h('polygon', { points: '14,0 6,0 14,8', fill: '#000' })), label: `corner: more than half of ${v.viewpoint.name}’s foreign supply` },
+      { swatch: join(rect(0, 0, 14, 12, { fill: '#fff', stroke: COLOR.cellEdge, 'stroke-width': 0.5 }), h('polygon', { points: '14,0 6,0 14,8', fill: '#000' })), label: `corner: more than half of ${v.viewpoint.name}’s imports` },
     ].map((e) => ({ ...e, label: e.label.includes(v.viewpoint.name) ? e.label.replace(v.viewpoint.name, iso(v.viewpoint.name)) : e.label })),
     inner,
   );
   foot.push(l2.markup);
   fy += l2.height + 6;
   const notes = [
-    'A blank cell: the row’s source does not name that supplier (its share is unknown, part of the unattributed rest if any), not zero. “0”: named with a share of 0%.',
+    'A blank cell: the row’s source does not name that supplier (its share is unknown, part of the unattributed rest if any), not zero. “0”: named with a share of 0%. “?”: named, share not given.',
     ...(hidden.length ? [`Not shown for space: ${hidden.map(iso).join(', ')}.`] : []),
   ];
   for (const note of notes) {
@@ -163,17 +163,18 @@ export function heatMap(v: SectorView, id: string): Markup {
 
 function heatCell(cx: number, y: number, rowH: number, c: HeatColumn, cell: HeatRow['cells'][string], v: SectorView): Markup {
   const rest = c.kind === 'rest';
-  const step = shareStep(cell.sharePct);
-  const tip = `${iso(c.kind === 'rest' ? 'Unattributed rest of the world' : c.name)}: ${fmtPct(cell.sharePct)} of world supply${cell.stated ? ` (stated ${iso(cell.stated)})` : ''}${cell.global ? `; chokepoint: ${v.thresholdPct}% or more of world supply` : ''}${cell.single ? `; more than half of ${iso(v.viewpoint.name)}’s foreign supply` : ''}`;
+  const unknown = cell.sharePct === null;
+  const step = shareStep(cell.sharePct ?? 0);
+  const tip = `${iso(c.kind === 'rest' ? 'Unattributed rest of the world' : c.name)}: ${unknown ? 'named by the source, share unknown' : `${fmtPct(cell.sharePct)} of world supply`}${cell.stated ? ` (stated ${iso(cell.stated)})` : ''}${cell.global ? `; chokepoint: ${v.thresholdPct}% or more of world supply` : ''}${cell.single ? `; more than half of ${iso(v.viewpoint.name)}’s imports` : ''}`;
   const mid = y + rowH / 2 + 4;
   return h(
     'g',
     { 'data-mark': 'heat-cell', 'data-supplier': c.id },
     h('title', {}, tip),
-    rest
+    rest || unknown
       ? rect(cx + 1.5, y + 1.5, CELL_W - 3, rowH - 3, { fill: '#fff', stroke: COLOR.cellEdge, 'stroke-dasharray': '2 2' })
       : rect(cx + 1, y + 1, CELL_W - 2, rowH - 2, { fill: step.fill, stroke: COLOR.cellEdge, 'stroke-width': 0.5 }),
-    text(cx + CELL_W / 2, mid, fmtCellShare(cell.sharePct), { 'text-anchor': 'middle', fill: rest ? COLOR.muted : step.ink, 'font-style': rest ? 'italic' : undefined }),
+    text(cx + CELL_W / 2, mid, cell.sharePct === null ? '?' : fmtCellShare(cell.sharePct), { 'text-anchor': 'middle', fill: rest || unknown ? COLOR.muted : step.ink, 'font-style': rest || unknown ? 'italic' : undefined }),
     cell.global ? h('g', { 'data-mark': 'chokepoint', 'data-kind': 'global' }, rect(cx + 1.5, y + 1.5, CELL_W - 3, rowH - 3, { fill: 'none', stroke: '#000', 'stroke-width': 3 }), rect(cx + 3.5, y + 3.5, CELL_W - 7, rowH - 7, { fill: 'none', stroke: '#fff', 'stroke-width': 1 })) : null,
     cell.single ? h('g', { 'data-mark': 'chokepoint', 'data-kind': 'single-country' }, h('polygon', { points: `${cx + CELL_W - 1},${y + 1} ${cx + CELL_W - 11},${y + 1} ${cx + CELL_W - 1},${y + 11}`, fill: '#000', stroke: '#fff', 'stroke-width': 0.75 })) : null,
   );
