@@ -3,7 +3,7 @@
 // measured text widths, so no label runs into a bar.
 import { COLOR, fmtNum, fmtPct, h, join, rect, text, type Child, type Markup } from '../svg.js';
 import type { ImpactCell, SectorView } from './adapt.js';
-import { axis, bold, FONT, framedChart, LINE, normal, small, SMALL, SMALL_LINE, swatch, widthOf, wrappedText } from './chart.js';
+import { axis, bold, clippedText, FONT, framedChart, LINE, normal, small, SMALL, SMALL_LINE, swatch, widthOf, wrappedText } from './chart.js';
 import { listLabel } from './heatmap.js';
 import { clipToWidth, iso, wrapToWidth, type Font } from './text.js';
 
@@ -70,7 +70,7 @@ export function riskChart(v: SectorView, id: string): Markup {
         const name = wrappedText(4, y + 12, title(r), labelW, bold, 2, {}, LINE);
         let sy = y + 12 + name.lines * LINE - 1;
         parts.push(h('g', { 'data-label': '' }, name.markup, subs(r).map((s) => {
-          const t = text(4, sy, iso(s), { fill: COLOR.muted, 'font-size': SMALL });
+          const t = clippedText(4, sy, s, labelW, small, { fill: COLOR.muted });
           sy += SMALL_LINE;
           return t;
         })));
@@ -228,7 +228,7 @@ export function shockChart(v: SectorView, id: string): Markup | null {
       for (const r of c.rows) {
         const height = rowH(r);
         const name = wrappedText(4, y + 12, title(r), labelW, bold, 2, {}, LINE);
-        const label = h('g', { 'data-label': '' }, name.markup, text(4, y + 12 + name.lines * LINE - 1, iso(sub(r)), { fill: COLOR.muted, 'font-size': SMALL }));
+        const label = h('g', { 'data-label': '' }, name.markup, clippedText(4, y + 12 + name.lines * LINE - 1, sub(r), labelW, small, { fill: COLOR.muted }));
         const band = r.binding ? rect(0, y - 6, width, height - 4, { fill: COLOR.band, class: 'bg' }) : null;
         if (r.afterPct === null) {
           parts.push(h('g', {}, band, label, text(x0 + 4, y + 12, 'no share data: left out', { fill: COLOR.muted, 'font-style': 'italic' })));

@@ -10,18 +10,18 @@ import { iso } from './text.js';
 
 /** Named supplier columns at most; further suppliers are named in a note under the chart. */
 export const MAX_COLUMNS = 20;
-const CELL_W = 34;
+const CELL_W = 30;
 const ROW_H = 20;
 const LINE_H = 13;
 const INDENT = 14;
-const LABEL_MAX = 280;
+const LABEL_MAX = 250;
 const HEAD_MAX = 180;
 /** Column names are rotated 55°: their height is about sin 55° of their length, their overhang cos 55°. */
 const SIN = Math.sin((55 * Math.PI) / 180);
 const COS = Math.cos((55 * Math.PI) / 180);
 
 const BASIS_WORD: Record<string, string> = { location: 'location', headquarters: 'HQ', ownership: 'ownership', demand: 'demand' };
-const METRIC_WORD: Record<string, string> = { 'value-added': 'value added', market: 'market share' };
+const METRIC_WORD: Record<string, string> = { 'value-added': 'value added' };
 
 /** "HQ · sales 2022 [4]": basis first, so rows on the same basis line up. */
 export function listLabel(list: ListInfo): string {
@@ -62,7 +62,7 @@ export function heatMap(v: SectorView, id: string): Markup {
       { class: 'col-heads' },
       heads.map(({ c, text: name }, j) => {
         const cx = x0 + j * CELL_W + CELL_W / 2;
-        return clippedText(cx, headH - 6, name, HEAD_MAX, c.viewpoint ? bold : normal, { transform: `rotate(-55 ${cx} ${headH - 6})`, 'font-style': c.kind === 'rest' ? 'italic' : undefined });
+        return clippedText(cx, headH - 6, name, HEAD_MAX, c.viewpoint ? bold : normal, { transform: `rotate(-55 ${cx} ${headH - 6})`, 'font-style': c.kind === 'rest' ? 'italic' : undefined, 'data-column': c.id });
       }),
       text(4, headH - 6, 'Stage, and its key inputs', { fill: COLOR.muted, 'font-size': SMALL }),
       text(labelW, headH - 6, 'basis · measure, year [source]', { fill: COLOR.muted, 'font-size': SMALL }),
