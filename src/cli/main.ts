@@ -15,6 +15,8 @@ import { registerExposure } from './commands/exposure.js';
 import { registerChokepoints } from './commands/chokepoints.js';
 import { registerExplain } from './commands/explain.js';
 import { registerReport } from './commands/report.js';
+import { registerDependence } from './commands/dependence.js';
+import { registerEvents } from './commands/events.js';
 import { registerImport } from './commands/import.js';
 import { registerExport } from './commands/export.js';
 import { VERSION } from './version.js';
@@ -29,6 +31,8 @@ const COMMANDS: ReadonlyArray<readonly [string, (program: Command) => void]> = [
   ['policies', registerPolicies],
   ['compare', registerCompare],
   ['exposure', registerExposure],
+  ['dependence', registerDependence],
+  ['events', registerEvents],
   ['chokepoints', registerChokepoints],
   ['explain', registerExplain],
   ['report', registerReport],

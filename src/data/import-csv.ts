@@ -4,7 +4,7 @@
 // reads the files and writes the YAML (src/cli/commands/import.ts, export.ts).
 import type { z } from 'zod';
 import type { CountriesData, Sector, Snapshot } from './model.js';
-import { placeHint, resolvePlace } from './resolve.js';
+import { placeHint, resolveCountryOrRegion } from './resolve.js';
 import type { SectorSchema, SourceSchema } from './schema.js';
 import { didYouMean } from './suggest.js';
 import { DEFAULT_SUM_TOLERANCE, SHARE_BASES, SHARE_METRICS } from './vocab.js';
@@ -367,7 +367,7 @@ function shareValue(row: LongRow, countries: CountriesData, err: (f: Field, m: s
   if (who === '') err('country', 'is empty (a row with a share names who supplies it)');
   else {
     try {
-      place = resolvePlace(countries, who);
+      place = resolveCountryOrRegion(countries, who);
     } catch {
       err('country', `unknown country or region "${who}"${placeHint(who, countries, 'country')} (names, alpha-2 and alpha-3 codes, region ids and aliases are read: see \`scsr list countries\`, \`scsr list regions\`)`);
     }

@@ -1,8 +1,9 @@
 // The validated model the engine works on. Types only at run time: the built-in model is
 // read from JSON compiled at build time, so this module must not pull in zod.
 import type { Concern, Country, Group, ImportList, Region, Reliance, Sector, Source, SupplierRisk, TradeEvent } from './schema.js';
+import type { CriticalityFile } from './schema-crm.js';
 
-export type { Concern, Country, Group, ImportList, Region, Reliance, Sector, Source, SupplierRisk, TradeEvent };
+export type { Concern, Country, CriticalityFile, Group, ImportList, Region, Reliance, Sector, Source, SupplierRisk, TradeEvent };
 export type {
   Dependency,
   Impact,
@@ -40,6 +41,8 @@ export interface TradeData {
 export interface Model {
   countries: CountriesData;
   trade: TradeData;
+  /** Criticality files (EU CRM assessments), each self-contained, in load order: a later file's material wins. */
+  criticality: CriticalityFile[];
   /** Sectors in load order: built-ins first (by id), then user sectors in the order given. */
   sectors: Sector[];
   /** Where each sector came from: `built-in` or the user file path. */

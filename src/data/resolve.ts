@@ -77,8 +77,8 @@ export function resolveCountry(countries: CountriesData, input: string): string 
   throw new ResolveError(`unknown country "${input}"${suggestionText(key, index, placeNames)} (see \`scsr list countries\`, \`scsr list regions\`)`);
 }
 
-/** A country code or a region id, from a code, id, name or alias: for options that take either. */
-export function resolvePlace(countries: CountriesData, input: string): { kind: 'country' | 'region'; id: string } {
+/** Any country or region, from a code, id, name or alias, with its kind: how `scsr import` reads a supplier. */
+export function resolveCountryOrRegion(countries: CountriesData, input: string): { kind: 'country' | 'region'; id: string } {
   const p = lookup(input, places(countries), placeNames, 'country or region', 'see `scsr list countries`, `scsr list regions`');
   return { kind: p.kind, id: p.code };
 }
@@ -131,4 +131,37 @@ export function resolveStage(sector: Sector, input: string): string {
 
 export function countryName(countries: CountriesData, code: string): string {
   return findCountry(countries, code)?.name ?? findRegion(countries, code)?.name ?? code;
+}
+
+/** A viewpoint: a country code, or the id of a region with defined members (`eu`), from a code, name or alias. */
+export function resolvePlace(countries: CountriesData, input: string): string {
+  const viewpoints = places(countries).filter((p) => p.kind === 'country' || isViewpointRegion(countries, p.code));
+  return lookup(input, viewpoints, placeNames, 'country or region', 'see `scsr list countries`, `scsr list regions`').code;
+}
+
+function isViewpointRegion(countries: CountriesData, id: string): boolean {
+  const r = findRegion(countries, id);
+  return !!r && !r.residual && (r.members?.length ?? 0) > 0;
+}
+
+const inputNames = (x: NonNullable<Sector['stages'][number]['inputs']>[number]): Names => ({ ids: [x.id], aliases: x.aliases, names: [x.name], label: `"${x.id}"` });
+
+/**
+ * A node of a sector from `stage` or `stage/input` (ids, names or aliases; the stage's order
+ * number is accepted for the stage), as its path.
+ */
+export function resolveNode(sector: Sector, input: string): string {
+  const slash = input.indexOf('/');
+  const stageId = resolveStage(sector, slash < 0 ? input : input.slice(0, slash));
+  if (slash < 0) return stageId;
+  const stage = sector.stages.find((s) => s.id === stageId)!;
+  const inputs = stage.inputs ?? [];
+  const hit = lookup(input.slice(slash + 1), inputs, inputNames, `input of ${stageId}`, `inputs: ${inputs.map((x) => x.id).join(', ') || 'none'}`);
+  return `${stageId}/${hit.id}`;
+}
+
+/** A supplier as share lists name it: a country code or any region id but the unattributed rest (shock targets). */
+export function resolveSupplier(countries: CountriesData, input: string): string {
+  const suppliers = places(countries).filter((p) => p.kind === 'country' || !findRegion(countries, p.code)?.residual);
+  return lookup(input, suppliers, placeNames, 'country or region', 'see `scsr list countries`, `scsr list regions`').code;
 }

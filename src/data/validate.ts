@@ -3,6 +3,7 @@
 import type { z } from 'zod';
 import { CountriesSchema, SectorSchema, TradeSchema } from './schema.js';
 import type { CountriesFile, Sector, Snapshot, TradeFile } from './schema.js';
+import { CriticalityFileSchema, type CriticalityFile } from './schema-crm.js';
 import { formatPath, type DataError, type PathSegment } from './errors.js';
 import type { CountriesData, Model } from './model.js';
 import { placeHint } from './resolve.js';
@@ -10,7 +11,7 @@ import { didYouMean } from './suggest.js';
 import { DEFAULT_SUM_TOLERANCE } from './vocab.js';
 import type { Located } from './yaml-doc.js';
 
-export type FileKind = 'sector' | 'countries' | 'trade';
+export type FileKind = 'sector' | 'countries' | 'trade' | 'criticality';
 
 /**
  * A sector file has `stages` (or an `id`, which no countries file has: a misspelt `stages` then
@@ -21,6 +22,7 @@ export function detectKind(data: unknown): FileKind | undefined {
   const has = (k: string) => Object.hasOwn(data, k);
   if (['stages', 'policies', 'dependencies', 'id'].some(has)) return 'sector';
   if (['imports', 'reliance', 'events'].some(has)) return 'trade';
+  if (['assessments', 'editions', 'wgiTables'].some(has)) return 'criticality';
   return ['countries', 'regions', 'groups', 'concerns', 'supplierRisk'].some(has) ? 'countries' : undefined;
 }
 
@@ -151,6 +153,7 @@ export interface ValidateFileResult {
   sector?: Sector;
   countries?: CountriesFile;
   trade?: TradeFile;
+  criticality?: CriticalityFile;
   errors: DataError[];
 }
 
@@ -161,10 +164,10 @@ export function validateShape(file: string, doc: Located, countries?: CountriesD
   if (!kind) {
     add(ctx, [], Array.isArray(doc.data) || typeof doc.data !== 'object'
       ? `must be a mapping (got ${repr(doc.data)})`
-      : 'is neither a sector file (needs `stages`), a countries file (needs one of `countries`, `regions`, `groups`, `concerns` or `supplierRisk`) nor a trade file (needs one of `imports`, `reliance` or `events`)');
+      : 'is not a scsr data file: a sector file needs `stages`; a countries file one of `countries`, `regions`, `groups`, `concerns`, `supplierRisk`; a trade file one of `imports`, `reliance`, `events`; a criticality file `assessments`');
     return { kind: 'sector', errors: ctx.errors };
   }
-  const schema = kind === 'sector' ? SectorSchema : kind === 'trade' ? TradeSchema : CountriesSchema;
+  const schema = kind === 'sector' ? SectorSchema : kind === 'trade' ? TradeSchema : kind === 'criticality' ? CriticalityFileSchema : CountriesSchema;
   const parsed = schema.safeParse(doc.data, { reportInput: false });
   if (!parsed.success) {
     zodIssues(ctx, doc.data, parsed.error.issues);
@@ -172,6 +175,7 @@ export function validateShape(file: string, doc: Located, countries?: CountriesD
   }
   if (kind === 'sector') return { kind, sector: parsed.data as Sector, errors: [] };
   if (kind === 'trade') return { kind, trade: parsed.data as TradeFile, errors: [] };
+  if (kind === 'criticality') return { kind, criticality: parsed.data as CriticalityFile, errors: [] };
   return { kind, countries: parsed.data as CountriesFile, errors: [] };
 }
 
@@ -397,6 +401,27 @@ export function checkTrade(file: string, doc: Located, t: TradeFile, model: Mode
       node({ sector, stage, ...(input !== undefined ? { input } : {}) }, () => [...at, 'nodes', j]);
     });
   });
+  return ctx.errors;
+}
+
+/** A criticality file's node references (`sector/stage/input`) must name nodes of the loaded sectors. */
+export function checkCriticality(file: string, doc: Located, c: CriticalityFile, model: Model): DataError[] {
+  const ctx: Ctx = { file, doc, errors: [] };
+  c.assessments.forEach((a, i) =>
+    a.stages.forEach((s, j) =>
+      s.nodes.forEach((path, k) => {
+        const [sectorId, stageId, inputId] = path.split('/');
+        const sector = model.sectors.find((x) => x.id === sectorId);
+        const stage = sector?.stages.find((x) => x.id === stageId);
+        const at: PathSegment[] = ['assessments', i, 'stages', j, 'nodes', k];
+        if (!sector) add(ctx, at, `unknown sector "${sectorId}"${didYouMean(sectorId ?? '', model.sectors.map((x) => x.id))}`);
+        else if (!stage) add(ctx, at, `unknown stage "${stageId}" of sector "${sectorId}"${didYouMean(stageId ?? '', sector.stages.map((x) => x.id))}`);
+        else if (inputId !== undefined && !stage.inputs?.some((x) => x.id === inputId)) {
+          add(ctx, at, `unknown input "${inputId}" of stage "${stageId}"${didYouMean(inputId, (stage.inputs ?? []).map((x) => x.id))}`);
+        }
+      }),
+    ),
+  );
   return ctx.errors;
 }
 

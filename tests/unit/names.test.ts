@@ -2,7 +2,7 @@
 // stage's position only when no stage is called that; suggestions and data-file hints that
 // name regions and the place an alias stands for (issue 17, discoverability).
 import { describe, expect, it } from 'vitest';
-import { placeHint, resolveCountry, resolvePlace, resolveSector, resolveStage } from '../../src/data/resolve.js';
+import { placeHint, resolveCountry, resolveCountryOrRegion, resolvePlace, resolveSector, resolveStage, resolveSupplier } from '../../src/data/resolve.js';
 import { countries, model, sector, snap } from '../helpers/model.js';
 
 const c = countries();
@@ -38,8 +38,13 @@ describe('resolving what a user types', () => {
     expect(resolveCountry(c, 'ALA')).toBe('aa');
     expect(resolveCountry(c, 'betaland')).toBe('bb');
     expect(() => resolveCountry(c, 'row')).toThrow('"row" is region "rest" (Rest of world), not a country (see `scsr list regions`)');
-    expect(resolvePlace(c, 'row')).toEqual({ kind: 'region', id: 'rest' });
-    expect(resolvePlace(c, 'cc')).toEqual({ kind: 'country', id: 'cc' });
+    expect(resolveCountryOrRegion(c, 'row')).toEqual({ kind: 'region', id: 'rest' });
+    expect(resolveCountryOrRegion(c, 'cc')).toEqual({ kind: 'country', id: 'cc' });
+    // A viewpoint is a country or a region with members; a shock target any region but the rest.
+    expect(resolvePlace(c, 'bloc')).toBe('bloc');
+    expect(() => resolvePlace(c, 'row')).toThrow(/unknown country or region "row"/);
+    expect(resolveSupplier(c, 'Bloc')).toBe('bloc');
+    expect(() => resolveSupplier(c, 'rest')).toThrow(/unknown country or region "rest"/);
   });
 
   it('suggestions for an unknown country include regions, labelled', () => {

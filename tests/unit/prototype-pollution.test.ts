@@ -23,7 +23,7 @@ function prototypeState(): Record<string, unknown> {
   return state;
 }
 
-const empty = (): Model => ({ countries: emptyCountries(), trade: emptyTrade(), sectors: [], origins: {} });
+const empty = (): Model => ({ countries: emptyCountries(), trade: emptyTrade(), criticality: [], sectors: [], origins: {} });
 
 // Each text names the keys it tries, in the spellings YAML allows: plain, quoted, flow, via an alias.
 const ATTEMPTS: Record<string, string> = {

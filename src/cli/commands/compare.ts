@@ -7,7 +7,7 @@ import { usageError } from '../exit.js';
 import { pct, riskCell, upper } from '../format.js';
 import { addDataOption, addOutputOptions, addYearOption, examples } from '../options.js';
 import { render, write } from '../output.js';
-import { parseCountry, snapshotOptions } from '../parse.js';
+import { parseViewpoint, snapshotOptions } from '../parse.js';
 
 export function registerCompare(program: Command): void {
   const cmd = program
@@ -15,19 +15,28 @@ export function registerCompare(program: Command): void {
     .description('two countries stage by stage: shares, risks, weakest links, who relies on whom, and a verdict per sector')
     .argument('<a>', 'first country (code, name or alias)')
     .argument('<b>', 'second country')
-    .option('-s, --sector <sector>', 'only this sector (default: every sector)');
+    .option('-s, --sector <sector>', 'only this sector (default: every sector)')
+    .option('-i, --inputs', 'also compare every input node (the same node on both sides)');
   addOutputOptions(addYearOption(addDataOption(cmd)));
   examples(cmd, ['scsr compare us kr', 'scsr compare korea china --sector batteries', 'scsr compare us tw --json | jq ".comparisons[].verdict"']);
   cmd.action(async (aArg: string, bArg: string, _o, command: Command) => {
     const opts = command.optsWithGlobals();
     const model = await getModel(opts);
-    const a = parseCountry(model, aArg, 'argument <a>');
-    const b = parseCountry(model, bArg, 'argument <b>');
+    const a = parseViewpoint(model, aArg, 'argument <a>');
+    const b = parseViewpoint(model, bArg, 'argument <b>');
     if (a === b) throw usageError(`compare needs two different countries (got ${a} twice)`);
     const sectors = opts.sector ? [resolveOrUsage(() => resolveSector(model, opts.sector))] : model.sectors;
     const comparisons = compareCountries(model, sectors, a, b, snapshotOptions(opts));
     const A = upper(a);
     const B = upper(b);
+    const share = (x: { sharePct: number | null; listed: boolean }) => (x.sharePct === null ? '-' : !x.listed ? 'not listed' : pct(x.sharePct));
+    const riskText = (x: { risk: number | null; riskBasis: string | null; binding: Array<{ path: string; name: string }> }) => {
+      const r = riskCell(x.risk);
+      const via = x.binding.filter((b) => b.path.includes('/')).map((b) => b.name).join(' = ');
+      return { ...r, text: `${r.text}${x.riskBasis === 'blended' || x.riskBasis === 'rating' ? '*' : ''}${via ? ` (${via})` : ''}` };
+    };
+    const reliance = (r: { pct: number | null; nodeName: string | null; measured: boolean }) =>
+      r.pct === null ? 'no data' : r.pct === 0 ? '0%' : `${pct(r.pct)}${r.measured ? '' : ' est.'} (${r.nodeName})`;
     const view = (): View => {
       const blocks: Block[] = [];
       for (const c of comparisons) {
@@ -42,16 +51,33 @@ export function registerCompare(program: Command): void {
               { header: `${A} relies on ${B}`, key: 'a_relies_on_b', align: 'right' },
               { header: `${B} relies on ${A}`, key: 'b_relies_on_a', align: 'right' },
             ],
-            c.stages.map((s) => [
-              cell(s.name, 'strong'),
-              s.a.sharePct !== null && !s.a.listed ? 'not listed' : pct(s.a.sharePct),
-              s.b.sharePct !== null && !s.b.listed ? 'not listed' : pct(s.b.sharePct),
-              riskCell(s.a.risk),
-              riskCell(s.b.risk),
-              s.aReliesOnBPct === null ? 'no data' : pct(s.aReliesOnBPct),
-              s.bReliesOnAPct === null ? 'no data' : pct(s.bReliesOnAPct),
-            ]),
-            `${c.name}: ${A} vs ${B} ("relies on" = share of the country's foreign supply from the other)`,
+            [
+              ...c.stages.flatMap((s) => [
+                [
+                  cell(s.name, 'strong'),
+                  share(s.a),
+                  share(s.b),
+                  riskText(s.a),
+                  riskText(s.b),
+                  reliance(s.aReliesOnB),
+                  reliance(s.bReliesOnA),
+                ],
+                ...(opts.inputs
+                  ? c.nodes
+                      .filter((n) => n.stage === s.stage && n.depth > 0)
+                      .map((n) => [
+                        cell(`${'  '.repeat(n.depth)}↳ ${n.name}`, 'muted'),
+                        share(n.a),
+                        share(n.b),
+                        cell(n.a.risk === null ? '-' : `(${n.a.risk.toFixed(1)})`, 'muted'),
+                        cell(n.b.risk === null ? '-' : `(${n.b.risk.toFixed(1)})`, 'muted'),
+                        n.aReliesOnBPct === null ? 'no data' : `${pct(n.aReliesOnBPct)}${n.measured.a ? '' : ' est.'}`,
+                        n.bReliesOnAPct === null ? 'no data' : `${pct(n.bReliesOnAPct)}${n.measured.b ? '' : ' est.'}`,
+                      ])
+                  : []),
+              ]),
+            ],
+            `${c.name}: ${A} vs ${B} (share: of world supply in the stage's own list; risk: * = the rating enters (assessor's view), else the model alone, with the node that sets it; relies on: the other's highest share of the country's imports at a node, est. = estimated from world shares)`,
           ),
         );
         const ls = [

@@ -7,13 +7,13 @@ import { usageError } from '../exit.js';
 import { pct, upper } from '../format.js';
 import { addDataOption, addOutputOptions, addYearOption, examples } from '../options.js';
 import { render, write } from '../output.js';
-import { parseCountry, snapshotOptions } from '../parse.js';
+import { parseCountry, parseViewpoint, snapshotOptions } from '../parse.js';
 
 export function registerExposure(program: Command): void {
   const cmd = program
     .command('exposure')
-    .description("a country's exposure to every partner (or one): share of its foreign supply per stage, the maximum and a weighted mean")
-    .argument('<country>', 'the exposed country (code, name or alias)')
+    .description("a country's exposure to every partner (or one): the partner's highest share of its imports at each stage, measured from import data or estimated from world shares")
+    .argument('<country>', 'the exposed country or region (code, name or alias)')
     .option('--to <country>', 'only this partner')
     .option('-s, --sector <sector>', 'only this sector (default: every sector)')
     .option('--top <n>', 'partners shown per sector in the table (JSON has all)', '10');
@@ -22,8 +22,9 @@ export function registerExposure(program: Command): void {
   cmd.action(async (countryArg: string, _o, command: Command) => {
     const opts = command.optsWithGlobals();
     const model = await getModel(opts);
-    const v = parseCountry(model, countryArg, 'argument <country>');
+    const v = parseViewpoint(model, countryArg, 'argument <country>');
     const to = opts.to ? parseCountry(model, opts.to, '--to') : undefined;
+    if (to === v) throw usageError(`option --to: ${to} is the exposed country itself (give a partner)`);
     const sectors = opts.sector ? [resolveOrUsage(() => resolveSector(model, opts.sector))] : model.sectors;
     const top = Number(opts.top);
     if (!Number.isInteger(top) || top < 1) throw usageError(`option --top must be a whole number of at least 1 (got "${opts.top}")`);
@@ -38,22 +39,46 @@ export function registerExposure(program: Command): void {
             [
               { header: 'Partner', key: 'partner' },
               ...sector.stages.map((x) => ({ header: x.name, key: x.id, align: 'right' as const })),
-              { header: 'Max', key: 'max_pct' },
-              { header: 'Weighted mean', key: 'weighted_mean_pct', align: 'right' },
+              { header: 'Max (node)', key: 'max_pct' },
+              { header: 'Mean', key: 'mean_pct', align: 'right' },
             ],
             s.exposures.slice(0, to ? undefined : top).map((e) => [
               cell(`${e.name} (${upper(e.partner)})`, 'strong'),
               ...stageIds.map((id) => {
                 const b = e.byStage.find((x) => x.stage === id);
-                return b ? pct(b.ofForeignPct) : '-';
+                if (!b) return '-';
+                return b.ofImportsPct === null ? 'unknown share' : `${pct(b.ofImportsPct)}${b.measured ? '' : ' est.'}`;
               }),
-              cell(`${pct(e.maxPct)} (${e.maxStage})`, e.maxPct > 50 ? 'bad' : e.maxPct > 25 ? 'warn' : undefined, e.maxPct),
-              pct(e.weightedMeanPct),
+              e.maxPct === null
+                ? cell('unknown share', 'muted')
+                : cell(`${pct(e.maxPct)}${e.measured ? '' : ' est.'} (${e.maxNode})`, e.maxPct > 50 ? 'bad' : e.maxPct > 25 ? 'warn' : undefined, e.maxPct),
+              pct(e.meanPct),
             ]),
-            `${s.name}: exposure of ${upper(v)}${to ? ` to ${upper(to)}` : ''} (share of ${upper(v)}'s foreign supply; mean weighted by ${upper(v)}'s foreign share per stage)`,
+            `${s.name}: exposure of ${upper(v)}${to ? ` to ${upper(to)}` : ''} (the partner's highest share of ${upper(v)}'s imports at a node of each stage; est. = estimated from world shares, else measured from import data)`,
           ),
         );
-        if (s.exposures.length === 0) blocks.push({ kind: 'lines', lines: [cell(to ? `No supply from ${upper(to)} in the data for ${s.name}.` : 'No data.', 'muted')] });
+        if (s.exposures.length === 0) blocks.push({ kind: 'lines', lines: [cell(to ? `No supply from ${upper(to)} at any node of ${s.name} in the data.` : 'No data.', 'muted')] });
+        if (to && s.detail.length) {
+          blocks.push(
+            table(
+              [
+                { header: 'Node', key: 'node' },
+                { header: `Share of ${upper(v)}'s imports`, key: 'of_imports_pct', align: 'right' },
+                { header: 'World share', key: 'share_pct', align: 'right' },
+                { header: 'Measured', key: 'measured' },
+                { header: 'Source', key: 'source' },
+              ],
+              s.detail.map((d) => [
+                cell(d.name, 'strong'),
+                d.ofImportsPct === null ? 'unknown share' : pct(d.ofImportsPct),
+                pct(d.sharePct),
+                d.measured ? 'measured' : 'estimated',
+                cell(`${d.source ?? '-'}${d.year ? ` (${d.year})` : ''}`, 'muted'),
+              ]),
+              `${s.name}: every node ${upper(to)} supplies`,
+            ),
+          );
+        }
       }
       return { blocks };
     };

@@ -1,14 +1,14 @@
-import { Option, type Command } from 'commander';
-import type { Model, Sector } from '../../data/model.js';
-import type { Method, SectorScore } from '../../engine/results.js';
+import type { Command } from 'commander';
+import type { Sector } from '../../data/model.js';
+import type { Lens, Method, NodeScore, SectorScore, StageScore } from '../../engine/results.js';
 import { scoreSector } from '../../engine/score.js';
 import { scoreTrend, type Trend } from '../../engine/trend.js';
 import { cell, lines, table, type Block, type CellLike, type View } from '../../render/view.js';
 import { getModel } from '../context.js';
 import { chokeText, num, ownShare, pct, riskCell, snapshotText, topText, upper } from '../format.js';
-import { addDataOption, addOutputOptions, addYearOption, examples } from '../options.js';
+import { addDataOption, addMethodOptions, addOutputOptions, addYearOption, examples } from '../options.js';
 import { render, write } from '../output.js';
-import { parseCountry, parsePercent, pickSectors, snapshotOptions } from '../parse.js';
+import { parsePercent, parseViewpoint, pickSectors, snapshotOptions } from '../parse.js';
 import { ratingText, ratingTone } from './stages.js';
 
 export function registerScore(program: Command): void {
@@ -17,12 +17,11 @@ export function registerScore(program: Command): void {
     .description('score a chain stage by stage from a viewpoint: shares, concentration, chokepoints, risk, weakest link')
     .argument('[sector]', 'sector id, name or alias')
     .option('-a, --all', 'every sector')
-    .option('-c, --country <country>', "viewpoint country (default: the sector's assessor, the US for the built-in sectors)")
-    .addOption(new Option('-m, --method <method>', 'stage risk method').choices(['blended', 'eu-crm', 'rating']).default('blended'))
+    .option('-c, --country <country>', "viewpoint: a country or a region such as eu (default: the sector's assessor, the US for the built-in sectors)")
     .option('-t, --threshold <percent>', 'chokepoint line: one supplier holding this share of world supply or more', '65')
     .option('--trend', 'show how stage risks and the weakest link move across the years the data hold')
     .option('-i, --inputs', 'also show the key inputs inside each stage (JSON always has them)');
-  addOutputOptions(addYearOption(addDataOption(cmd)));
+  addOutputOptions(addYearOption(addDataOption(addMethodOptions(cmd))));
   examples(cmd, [
     'scsr score semiconductors',
     'scsr score batteries --country kr',
@@ -36,48 +35,58 @@ export function registerScore(program: Command): void {
     const sectors = pickSectors(model, sectorArg, opts.all);
     const snap = snapshotOptions(opts);
     const thresholdPct = parsePercent('--threshold', opts.threshold, 65);
-    const viewpoint = opts.country ? parseCountry(model, opts.country) : undefined;
+    const viewpoint = opts.country ? parseViewpoint(model, opts.country) : undefined;
     const method = opts.method as Method;
-    const base = { method, thresholdPct, ...(viewpoint ? { viewpoint } : {}), ...(snap.basis ? { basis: snap.basis } : {}) };
+    const base = { method, lens: opts.lens as Lens, thresholdPct, ...(viewpoint ? { viewpoint } : {}), ...(snap.basis ? { basis: snap.basis } : {}) };
     if (opts.trend) {
       const trends = sectors.map((s) => scoreTrend(model, s, base));
       write(await render('score', { trends }, () => trendView(trends), opts));
       return;
     }
     const scores = sectors.map((s) => scoreSector(model, s, { ...base, ...snap }));
-    write(await render('score', { scores }, () => scoreView(model, sectors, scores, Boolean(opts.inputs)), opts));
+    write(await render('score', { scores }, () => scoreView(sectors, scores, Boolean(opts.inputs)), opts));
   });
 }
 
-export function scoreView(model: Model, sectors: Sector[], scores: SectorScore[], showInputs = false): View {
+/** The node whose figures a stage row shows: the stage's own list, else the node that binds it. */
+export function shownNode(st: StageScore): NodeScore {
+  if (st.snapshot) return st;
+  const path = st.binding[0]?.path;
+  return st.inputs.find((n) => n.path === path) ?? st;
+}
+
+export function scoreView(sectors: Sector[], scores: SectorScore[], showInputs = false): View {
   const blocks: Block[] = [];
   scores.forEach((s, i) => {
     const v = upper(s.viewpoint);
     const isAssessor = s.assessor === s.viewpoint;
     const rows: CellLike[][] = [];
+    const hhiText = (n: NodeScore) => (n.hhi === null ? 'no data' : `${Math.round(n.hhi)} ${n.hhiBand === 'highly concentrated' ? 'high' : n.hhiBand === 'moderately concentrated' ? 'mod.' : 'low'}`);
     for (const st of s.stages) {
+      const shown = shownNode(st);
+      const binds = st.binding.filter((b) => b.path !== st.path);
       rows.push([
         String(st.order),
         cell(st.name, 'strong'),
         isAssessor ? cell(ratingText(st.rating), st.rating ? ratingTone[st.rating.value] : 'muted') : cell('-', 'muted'),
-        ownShare(st),
-        topText(st),
-        st.hhi === null ? 'no data' : `${Math.round(st.hhi)} ${st.hhiBand === 'highly concentrated' ? 'high' : st.hhiBand === 'moderately concentrated' ? 'mod.' : 'low'}`,
-        chokeText(st),
+        ownShare(shown),
+        topText(shown),
+        hhiText(shown),
+        chokeText(shown),
         riskCell(st.risk.value, s.method),
-        cell(st.basedOn && st.basedOn !== 'stage' ? `from input ${st.basedOn.slice(6)}` : snapshotText(st.snapshot), 'muted'),
+        cell(binds.length ? `bound by ${binds.map((b) => b.name).join(' = ')}` : snapshotText(st.snapshot), 'muted'),
       ]);
       for (const inp of showInputs ? st.inputs : []) {
         rows.push([
           '',
-          cell(`  ↳ ${inp.name}`, 'muted'),
+          cell(`${'  '.repeat(inp.depth)}↳ ${inp.name}`, 'muted'),
           '',
           ownShare(inp),
           topText(inp),
           inp.hhi === null ? 'no data' : String(Math.round(inp.hhi)),
           chokeText(inp),
-          cell(inp.modelledRisk === null ? 'no data' : `(${inp.modelledRisk.toFixed(1)})`, 'muted'),
-          cell(snapshotText(inp.snapshot), 'muted'),
+          cell(inp.modelledRisk === null ? (inp.noData ?? '-') : `(${inp.modelledRisk.toFixed(1)})`, 'muted'),
+          cell(inp.snapshot ? snapshotText(inp.snapshot) : (inp.supply?.measured ? `imports ${inp.supply.imports?.year}` : inp.noData ?? ''), 'muted'),
         ]);
       }
     }
@@ -96,32 +105,35 @@ export function scoreView(model: Model, sectors: Sector[], scores: SectorScore[]
           { header: 'Data', key: 'data' },
         ],
         rows,
-        `${s.name} from the viewpoint of ${model.countries.countries.find((c) => c.code === s.viewpoint)?.name ?? v} (${methodLabel}${s.year ? `, year ${s.year}` : ', latest actual data'})`,
+        `${s.name} from the viewpoint of ${s.viewpointName} (${methodLabel}, ${s.lens} lens${s.year ? `, year ${s.year}` : ', default data choice'})`,
       ),
     );
     const chain: CellLike[] = [];
     if (s.weakestLink) {
-      chain.push(cell(`Weakest link: ${s.weakestLink.name} (risk ${num(s.weakestLink.risk, 2)})`, 'bad'));
+      const ties = s.weakestLink.ties.length ? ` (tied with ${s.weakestLink.ties.join(', ')})` : '';
+      chain.push(cell(`Weakest link: ${s.weakestLink.name} (risk ${num(s.weakestLink.risk, 2)})${ties}`, 'bad'));
       for (const w of s.weakestLink.why) chain.push(`  · ${w}`);
     } else chain.push(cell('Weakest link: no data', 'muted'));
     if (s.modelledWeakestLink && s.modelledWeakestLink.stage !== s.weakestLink?.stage) {
       chain.push(`Modelled-only weakest link: ${s.modelledWeakestLink.name} (modelled risk ${num(s.modelledWeakestLink.risk)})`);
     }
     if (s.resilience !== null) chain.push(`Resilience: ${num(s.resilience)} (100 − weakest link); mean stage risk ${num(s.meanRisk)}`);
-    else if (s.meanRisk !== null) chain.push(`Mean stage SR: ${num(s.meanRisk, 3)}`);
-    const top = s.exposures.slice(0, 5);
-    if (top.length) chain.push(`Top exposures of ${v} (max share of foreign supply at a stage): ${top.map((e) => `${e.name} ${pct(e.maxPct, 0)} (${e.maxStage})`).join(', ')}`);
+    const top = s.exposures.filter((e) => e.maxPct !== null).slice(0, 5);
+    if (top.length) chain.push(`Top exposures of ${v} (highest share of ${v}'s imports at a node): ${top.map((e) => `${e.name} ${pct(e.maxPct, 0)}${e.measured ? '' : ' est.'} (${e.maxNode})`).join(', ')}`);
     const disagree = s.stages.filter((st) => st.risk.disagreement);
     if (disagree.length) chain.push(cell(`Rating and model disagree (>30 points) at: ${disagree.map((d) => `${d.name} (rating ${d.risk.rating}, modelled ${num(d.risk.modelled)})`).join('; ')}`, 'warn'));
-    const noData = s.stages.filter((st) => st.snapshot === null);
+    const noData = s.stages.filter((st) => st.risk.modelled === null);
     if (noData.length) chain.push(cell(`No share data: ${noData.map((d) => d.name).join(', ')}`, 'muted'));
     if (s.method === 'eu-crm') {
-      const defs = [...new Set(s.stages.flatMap((st) => st.risk.euCrm?.defaults ?? []))];
+      const defs = [...new Set(s.stages.flatMap((st) => [st, ...st.inputs].flatMap((n) => n.euCrm?.defaults ?? [])))];
       if (defs.length) chain.push(cell(`EU CRM defaults used: ${defs.join('; ')}`, 'muted'));
     }
+    const measured = s.stages.reduce((n, st) => n + [st, ...st.inputs].filter((x) => x.supply?.measured).length, 0);
+    const nodes = s.stages.reduce((n, st) => n + 1 + st.inputs.length, 0);
+    chain.push(cell(`Dependence: ${measured} of ${nodes} nodes measured from ${v}'s import data, the others estimated from world shares`, 'muted'));
     const inputCount = s.stages.reduce((n, st) => n + st.inputs.length, 0);
-    if (inputCount && !showInputs) chain.push(cell(`${inputCount} key input${inputCount === 1 ? '' : 's'} scored: show ${inputCount === 1 ? 'it' : 'them'} with --inputs; ${inputCount === 1 ? 'its' : 'their'} chokepoints with \`scsr chokepoints\``, 'muted'));
-    chain.push(cell(`Sources: \`scsr sources ${sectors[i]!.id}\`; every step: \`scsr explain ${sectors[i]!.id} <stage>\``, 'muted'));
+    if (inputCount && !showInputs) chain.push(cell(`${inputCount} input${inputCount === 1 ? '' : 's'} scored: show ${inputCount === 1 ? 'it' : 'them'} with --inputs; ${inputCount === 1 ? 'its' : 'their'} chokepoints with \`scsr chokepoints\``, 'muted'));
+    chain.push(cell(`Sources: \`scsr sources ${sectors[i]!.id}\`; every step: \`scsr explain ${sectors[i]!.id} <stage>[/<input>]\``, 'muted'));
     blocks.push(lines(chain));
   });
   return { blocks };

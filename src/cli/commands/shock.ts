@@ -1,16 +1,16 @@
 import type { Command } from 'commander';
 import type { Model, Sector } from '../../data/model.js';
 import { ResolveError, resolveSector, resolveStage } from '../../data/resolve.js';
-import type { ItemShock, Percentiles, ShockResult, Throughput, WorstCase, WorstEntry } from '../../engine/results-shock.js';
+import type { Binding, NodeShock, Percentiles, ShockResult, Throughput, WorstCase, WorstEntry } from '../../engine/results-shock.js';
 import { shockSector, worstCase } from '../../engine/shock.js';
 import { DEFAULT_SAMPLES, DEFAULT_SEED, MAX_SAMPLES, shockUncertainty } from '../../engine/uncertainty.js';
-import { cell, lines, table, textOf, type Block, type Cell, type CellLike, type View } from '../../render/view.js';
+import { cell, lines, table, type Block, type Cell, type CellLike, type View } from '../../render/view.js';
 import { getModel, resolveOrUsage } from '../context.js';
 import { usageError } from '../exit.js';
 import { pct, riskCell, snapshotText, upper } from '../format.js';
 import { addDataOption, addOutputOptions, addYearOption, examples } from '../options.js';
 import { render, write } from '../output.js';
-import { parseCountry, snapshotOptions } from '../parse.js';
+import { parsePlace, parseViewpoint, snapshotOptions } from '../parse.js';
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
@@ -46,13 +46,13 @@ function parseStage(sector: Sector, value: string): string {
 export function registerShock(program: Command): void {
   const cmd = program
     .command('shock')
-    .description('cut countries off (or part of their capacity): what each stage and the chain still deliver, the new weakest link, the worst single country')
+    .description('cut countries off (or part of their capacity): what each node, stage and the chain still deliver over time, the binding input, the worst single country')
     .argument('<sector>', 'sector id, name or alias')
-    .option('-c, --country <countries>', 'countries that lose capacity, comma-separated (codes, names or aliases)')
+    .option('-x, --cut <countries>', 'countries (or regions) that lose capacity: repeatable, or comma-separated (codes, names or aliases)', collect)
+    .option('-c, --country <country>', "viewpoint whose supply to follow: a country or a region such as eu (default: the sector's assessor)")
     .option('-l, --loss <fraction>', 'share of their capacity lost: 0-1 or a percent like 40%', '100%')
     .option('-s, --stage <stage>', 'only at this stage (id, name, alias or number; repeatable); default every stage', collect)
     .option('--spare <fraction>', 'spare capacity of the unshocked suppliers, share of their output: 0-1 or a percent like 10%', '0')
-    .option('--country-of-view <country>', "whose supply to follow (default: the sector's assessor)")
     .option('--worst', 'cut off every country and region in the data in turn and rank them (the single point of failure)')
     .option('--top <n>', 'with --worst: how many to list', '10')
     .option('--uncertainty', 'sample the shares the data give as ranges: 5th, 50th and 95th percentiles')
@@ -60,12 +60,13 @@ export function registerShock(program: Command): void {
     .option('--seed <n>', 'with --uncertainty: PRNG seed (the same seed gives the same output)', String(DEFAULT_SEED));
   addOutputOptions(addYearOption(addDataOption(cmd)));
   examples(cmd, [
-    'scsr shock batteries --country china',
-    'scsr shock semiconductors --country tw --loss 50% --spare 10%',
-    'scsr shock batteries --country cn --stage refining --country-of-view kr',
+    'scsr shock batteries --cut china',
+    'scsr shock semiconductors --cut tw --loss 50% --spare 10%',
+    'scsr shock batteries --cut cn --stage refining --country kr',
+    'scsr shock semiconductors --cut tw --cut kr',
     'scsr shock semiconductors --worst --top 5',
-    'scsr shock batteries --country cn --loss 0.3 --uncertainty --samples 100000 --seed 7',
-    'scsr shock batteries --country cn --json | jq ".world"',
+    'scsr shock batteries --cut cn --loss 0.3 --uncertainty --samples 100000 --seed 7',
+    'scsr shock batteries --cut cn --json | jq ".world"',
   ]);
   cmd.action(async (sectorArg: string, _o, command: Command) => {
     const opts = command.optsWithGlobals();
@@ -77,26 +78,26 @@ export function registerShock(program: Command): void {
     const samples = parseWhole('--samples', opts.samples, 1, MAX_SAMPLES);
     const seed = parseWhole('--seed', opts.seed, 0, 2 ** 32 - 1);
     const stages = ((opts.stage as string[] | undefined) ?? []).map((s) => parseStage(sector, s));
-    const viewpoint = opts.countryOfView ? parseCountry(model, opts.countryOfView, '--country-of-view') : undefined;
+    const viewpoint = opts.country ? parseViewpoint(model, opts.country) : undefined;
     const base = { loss, spare, stages, ...snapshotOptions(opts), ...(viewpoint ? { viewpoint } : {}) };
+    const cuts = ((opts.cut as string[] | undefined) ?? []).flatMap((c) => c.split(',')).map((c) => c.trim());
     if (opts.worst) {
-      if (opts.country) throw usageError('give --country or --worst, not both');
+      if (cuts.length) throw usageError('give --cut or --worst, not both');
       if (opts.uncertainty) throw usageError('--uncertainty works on one shock; it cannot be combined with --worst');
       const result = worstCase(model, sector, { ...base, top });
       write(await render('shock', result, () => worstView(model, result), opts));
       return;
     }
-    if (!opts.country) throw usageError('missing --country: the countries that lose capacity (or --worst to try each in turn)');
-    const names = String(opts.country).split(',').map((s) => s.trim()).filter(Boolean);
-    if (names.length === 0) throw usageError(`option --country needs at least one country (got "${opts.country}")`);
-    const targets = names.map((n) => parseCountry(model, n));
+    if (cuts.length === 0) {
+      throw usageError(`missing --cut: the countries that lose capacity (or --worst to try each in turn)${opts.country ? '; --country is the viewpoint' : ''}`);
+    }
+    if (cuts.some((c) => c === '')) throw usageError(`option --cut needs country codes, names or aliases (got "${(opts.cut as string[]).join(',')}")`);
+    const targets = [...new Set(cuts.map((n) => parsePlace(model, n, '--cut')))];
     const result = shockSector(model, sector, { ...base, targets });
     if (opts.uncertainty) result.uncertainty = shockUncertainty(model, sector, { ...base, targets, samples, seed });
-    write(await render('shock', result, () => shockView(model, result), opts));
+    write(await render('shock', result, () => shockView(result), opts));
   });
 }
-
-const countryLabel = (model: Model, code: string): string => model.countries.countries.find((c) => c.code === code)?.name ?? upper(code);
 
 /** A throughput figure with a bar: green when most is left, red when little is. */
 function throughputCell(x: number | null): Cell {
@@ -109,68 +110,82 @@ function scopeText(r: Pick<ShockResult, 'lossPct' | 'sparePct' | 'shockedStages'
   return `${one ? 'loses' : 'lose'} ${pct(r.lossPct)} of ${one ? 'its' : 'their'} capacity ${where}${r.sparePct > 0 ? `; spare capacity elsewhere ${pct(r.sparePct)} of output` : ''}`;
 }
 
-function bindingText(t: Throughput): string {
-  if (t.afterPct === null) return 'no data';
-  if (!t.binding) return 'nothing lost';
-  return `${t.binding.name}${t.binding.input ? ` (input ${t.binding.input})` : ''}`;
+/** When a binding node's loss reaches output. */
+export function timingText(b: Pick<Binding, 'use' | 'timeToImpactMonths'>): string {
+  if (b.use === 'capital') return 'capital good: the installed base keeps running; new and replacement capacity stops';
+  return b.timeToImpactMonths ? `consumable: after ${b.timeToImpactMonths} months of inventory` : 'consumable, no inventory data: at once';
 }
 
-export function shockView(model: Model, r: ShockResult): View {
+function bindingText(t: Throughput): string {
+  if (t.afterPct === null) return 'no data';
+  if (t.binding.length === 0) return 'nothing lost';
+  return t.binding.map((b) => `${b.name}${b.input ? ` / ${b.nodeName}` : ''}`).join(' = ');
+}
+
+function throughputLines(label: string, t: Throughput): CellLike[] {
+  if (t.afterPct === null) return [cell(`${label}: no data`, 'muted')];
+  const low = t.afterLowPct !== null && t.afterLowPct < t.afterPct ? ` (as low as ${pct(t.afterLowPct)} if the targets named without a share hold the unattributed rest)` : '';
+  const out: CellLike[] = [cell(`${label}: ${pct(t.beforePct)} → ${pct(t.afterPct)} in the long run${low}; binding: ${bindingText(t)}`, t.binding.length ? 'bad' : 'good')];
+  if (t.binding[0]) out.push(`  · ${timingText(t.binding[0])}`);
+  if (t.timeline.length > 1 || (t.immediatePct !== null && t.immediatePct !== t.afterPct)) {
+    out.push(`  · over time: ${t.timeline.map((p) => `month ${p.months}: ${pct(p.afterPct)}`).join(', ')}; long run (capital goods worn out): ${pct(t.afterPct)}`);
+  }
+  return out;
+}
+
+export function shockView(r: ShockResult): View {
   const v = upper(r.viewpoint);
-  const row = (x: ItemShock, label: CellLike, order: string, isInput: boolean): CellLike[] => [
+  const bindingPaths = new Set(r.world.binding.map((b) => b.node));
+  const row = (x: NodeShock, label: CellLike, order: string): CellLike[] => [
     order,
     label,
-    x.snapshot ? pct(x.shockedSharePct) : cell('no data', 'muted'),
-    x.snapshot ? pct(x.lostPct) : '',
-    x.snapshot ? pct(x.spareAddedPct) : '',
-    isInput ? cell(x.afterPct === null ? 'no data' : `(${pct(x.afterPct)})`, 'muted') : throughputCell(x.afterPct),
-    x.viewpoint ? pct(x.viewpoint.foreignLostPct) : '',
-    isInput ? cell(x.viewpoint ? `(${pct(x.viewpoint.afterPct)})` : '', 'muted') : throughputCell(x.viewpoint?.afterPct ?? null),
-    cell(x.snapshot ? snapshotText(x.snapshot) : (x.noData ?? 'no data'), 'muted'),
+    x.snapshot ? (x.unknownShareTargets.length ? 'unknown share' : pct(x.shockedSharePct)) : cell('-', 'muted'),
+    x.snapshot ? throughputCell(x.afterPct) : cell('-', 'muted'),
+    throughputCell(x.tree.afterPct),
+    x.viewpoint ? `${pct(x.viewpoint.foreignLostPct)}${x.viewpoint.measured ? '' : ' est.'}` : '',
+    throughputCell(x.tree.viewpointAfterPct),
+    cell(x.use === 'capital' ? 'capital' : x.timeToImpactMonths ? `${x.timeToImpactMonths} mo.` : 'at once', 'muted'),
+    cell(x.snapshot ? snapshotText(x.snapshot) : (x.noData ?? ''), 'muted'),
   ];
   const rows: CellLike[][] = [];
   for (const st of r.stages) {
-    const binds = r.world.binding?.stage === st.id;
-    const name = `${st.name}${st.shocked ? '' : ' (not shocked)'}${binds ? ' ◀ binds' : ''}`;
-    const based = st.basedOn?.startsWith('input:') ? `; from input ${st.basedOn.slice(6)}` : '';
-    const r0 = row(st, cell(name, binds ? 'bad' : 'strong'), String(st.order), false);
-    if (based) r0[8] = cell(`${textOf(r0[8]!)}${based}`, 'muted');
-    rows.push(r0);
-    for (const inp of st.inputs) rows.push(row(inp, cell(`  ↳ ${inp.name}`, 'muted'), '', true));
+    const binds = bindingPaths.has(st.path);
+    rows.push(row(st, cell(`${st.name}${st.shocked ? '' : ' (not shocked)'}${binds ? ' ◀ binds' : ''}`, binds ? 'bad' : 'strong'), String(st.order)));
+    for (const inp of st.inputs) {
+      const b = bindingPaths.has(inp.path);
+      rows.push(row(inp, cell(`${'  '.repeat(inp.depth)}↳ ${inp.name}${b ? ' ◀ binds' : ''}`, b ? 'bad' : 'muted'), ''));
+    }
   }
   const who = r.targets.map((t) => t.name).join(', ');
   const blocks: Block[] = [
     table(
       [
         { header: '#', key: 'order', align: 'right' },
-        { header: 'Stage', key: 'stage' },
+        { header: 'Stage / input', key: 'node' },
         { header: 'Shocked share', key: 'shocked_share_pct', align: 'right' },
-        { header: 'Lost', key: 'lost_pct', align: 'right' },
-        { header: 'Spare', key: 'spare_added_pct', align: 'right' },
-        { header: 'World after', key: 'world_after_pct' },
-        { header: `${v} foreign lost`, key: 'viewpoint_foreign_lost_pct', align: 'right' },
-        { header: `${v} after`, key: 'viewpoint_after_pct' },
+        { header: 'Own list after', key: 'world_after_pct' },
+        { header: 'World after', key: 'world_tree_after_pct' },
+        { header: `${v} imports lost`, key: 'viewpoint_foreign_lost_pct', align: 'right' },
+        { header: `${v} after`, key: 'viewpoint_tree_after_pct' },
+        { header: 'Impact', key: 'impact' },
         { header: 'Data', key: 'data' },
       ],
       rows,
-      `${r.name}: ${who} ${scopeText(r, r.stages.length, r.targets.length === 1)} (viewpoint ${countryLabel(model, r.viewpoint)}${r.year ? `, year ${r.year}` : ', latest actual data'})`,
+      `${r.name}: ${who} ${scopeText(r, r.stages.length, r.targets.length === 1)} (viewpoint ${r.viewpointName}${r.year ? `, year ${r.year}` : ''})`,
     ),
   ];
-  const chain: CellLike[] = [
-    cell(`World chain throughput: ${pct(r.world.beforePct)} → ${pct(r.world.afterPct)}; binding stage: ${bindingText(r.world)}`, r.world.binding ? 'bad' : 'good'),
-    cell(`${countryLabel(model, r.viewpoint)} chain throughput: ${pct(r.viewpointChain.beforePct)} → ${pct(r.viewpointChain.afterPct)}; binding stage: ${bindingText(r.viewpointChain)}`, r.viewpointChain.binding ? 'bad' : 'good'),
-  ];
+  const chain: CellLike[] = [...throughputLines('World chain throughput', r.world), ...throughputLines(`${r.viewpointName} chain throughput`, r.viewpointChain)];
   if (r.noDataStages.length) chain.push(cell(`No share data (left out of the minimum): ${r.noDataStages.join(', ')}`, 'muted'));
-  chain.push(cell('Leontief chain: it delivers what its tightest stage delivers; no substitution, stockpiles or time (docs/scenarios.md)', 'muted'));
+  chain.push(cell('Leontief chain over every essential input: a node delivers what its tightest essential input delivers; no substitution (docs/scenarios.md)', 'muted'));
   blocks.push(lines(chain));
-  if (r.uncertainty) blocks.push(...uncertaintyBlocks(model, r));
+  if (r.uncertainty) blocks.push(...uncertaintyBlocks(r));
   return { blocks };
 }
 
 const pctl = (p: Percentiles | null): string => (p ? `${pct(p.p5)} / ${pct(p.p50)} / ${pct(p.p95)}` : 'no data');
 const riskPctl = (p: Percentiles | null): string => (p ? `${p.p5.toFixed(1)} / ${p.p50.toFixed(1)} / ${p.p95.toFixed(1)}` : 'no data');
 
-function uncertaintyBlocks(model: Model, r: ShockResult): Block[] {
+function uncertaintyBlocks(r: ShockResult): Block[] {
   const u = r.uncertainty!;
   const rows: CellLike[][] = u.stages.map((s) => [
     cell(s.name, 'strong'),
@@ -194,7 +209,7 @@ function uncertaintyBlocks(model: Model, r: ShockResult): Block[] {
     ),
     lines([
       cell(`World chain throughput p5 / p50 / p95: ${pctl(u.world)}`, 'strong'),
-      cell(`${countryLabel(model, r.viewpoint)} chain throughput p5 / p50 / p95: ${pctl(u.viewpoint)}`, 'strong'),
+      cell(`${r.viewpointName} chain throughput p5 / p50 / p95: ${pctl(u.viewpoint)}`, 'strong'),
       u.rangedValues === 0
         ? cell('No ranged values in the snapshots used: every share is fixed, so the percentiles equal the point result', 'warn')
         : `${u.rangedValues} ranged value${u.rangedValues === 1 ? '' : 's'} (all other shares fixed): ${ranged.join('; ')}`,
@@ -209,7 +224,8 @@ function worstRows(list: WorstEntry[]): CellLike[][] {
     cell(`${e.target.name} (${e.target.kind === 'country' ? upper(e.target.id) : e.target.id})`, 'strong'),
     throughputCell(e.worldAfterPct),
     pct(e.worldLostPct),
-    e.worldBinding ? `${e.worldBinding.name}${e.worldBinding.input ? ` (${e.worldBinding.input})` : ''}` : cell('-', 'muted'),
+    e.worldBinding.length ? e.worldBinding.map((b) => `${b.name}${b.input ? ` / ${b.nodeName}` : ''}${b.use === 'capital' ? ' (capital)' : ''}`).join(' = ') : cell('-', 'muted'),
+    e.worldImmediatePct === null ? '' : pct(e.worldImmediatePct),
     throughputCell(e.viewpointAfterPct),
     pct(e.viewpointLostPct),
   ]);
@@ -222,7 +238,8 @@ export function worstView(model: Model, r: WorstCase): View {
     { header: 'Cut off', key: 'target' },
     { header: 'World after', key: 'world_after_pct' },
     { header: 'World lost', key: 'world_lost_pct', align: 'right' as const },
-    { header: 'Binding stage', key: 'binding_stage' },
+    { header: 'Binding node', key: 'binding_node' },
+    { header: 'World at once', key: 'world_immediate_pct', align: 'right' as const },
     { header: `${v} after`, key: 'viewpoint_after_pct' },
     { header: `${v} lost`, key: 'viewpoint_lost_pct', align: 'right' as const },
   ];
@@ -231,12 +248,12 @@ export function worstView(model: Model, r: WorstCase): View {
   return {
     blocks: [
       table(cols, worstRows(r.byWorld), `${r.name}: each of ${r.candidates} countries and regions in turn ${scope}; ranked by world chain throughput lost (top ${Math.min(r.top, r.candidates)})`),
-      table(cols, worstRows(r.byViewpoint), `Ranked by ${countryLabel(model, r.viewpoint)}'s chain throughput lost`),
+      table(cols, worstRows(r.byViewpoint), `Ranked by ${r.viewpointName}'s chain throughput lost`),
       lines([
         spof
-          ? cell(`Single point of failure: ${spof.target.name} — world chain throughput ${pct(spof.worldAfterPct)} without it (binding stage: ${spof.worldBinding?.name ?? '-'})`, 'bad')
+          ? cell(`Single point of failure: ${spof.target.name}: world chain throughput ${pct(spof.worldAfterPct)} in the long run without it, ${pct(spof.worldImmediatePct)} at once (binding: ${spof.worldBinding.map((b) => `${b.name}${b.input ? ` / ${b.nodeName}` : ''}`).join(' = ') || '-'})`, 'bad')
           : cell('No single country or region costs the chain any throughput', 'good'),
-        cell('Leontief chain: it delivers what its tightest stage delivers; no substitution, stockpiles or time (docs/scenarios.md)', 'muted'),
+        cell('Ranked by the long run: capital goods (equipment) bind once the installed base is gone; "at once" counts consumables without inventory only (docs/scenarios.md)', 'muted'),
       ]),
     ],
   };

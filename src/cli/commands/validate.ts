@@ -19,7 +19,7 @@ export function registerValidate(program: Command): void {
     const format = resolveFormat(opts);
     const { loadFiles } = await import('../../data/load.js');
     const builtinOnly = paths.length === 0;
-    const base = builtinOnly ? { countries: emptyCountries(), trade: emptyTrade(), sectors: [], origins: {} } : await loadBuiltin();
+    const base = builtinOnly ? { countries: emptyCountries(), trade: emptyTrade(), criticality: [], sectors: [], origins: {} } : await loadBuiltin();
     const r = loadFiles(builtinOnly ? [displayPath(builtinDataDir())] : paths, base);
     const files = r.reports.map((rep) => ({
       file: rep.file,
@@ -32,7 +32,7 @@ export function registerValidate(program: Command): void {
     else {
       const out: string[] = [];
       for (const f of files) {
-        if (f.valid) out.push(`${f.file}: OK (${f.kind === 'countries' ? 'countries' : `sector ${f.id}`})`);
+        if (f.valid) out.push(`${f.file}: OK (${f.kind === 'sector' ? `sector ${f.id}` : f.kind})`);
         else out.push(...f.errors.map((e) => e.text));
       }
       write(out.join('\n') + '\n');

@@ -1,0 +1,79 @@
+// The two lenses that aggregate a stage's nodes (docs/methodology.md#aggregation):
+// - weakest link: a node is as risky as the riskiest of its own list and its essential
+//   children (an essential input that fails stops the stage);
+// - value-weighted: children weighted by their value (market size), the node's own list
+//   standing for the part of its value the children do not cover.
+// Both are invariant under splitting a node into children with the same list and the same
+// total value (tests/unit/aggregate.test.ts).
+import { TIE_EPSILON } from './params.js';
+import type { NodeScore } from './results.js';
+import type { ChainNode } from './tree.js';
+
+const round = (x: number, d: number): number => Math.round(x * 10 ** d) / 10 ** d;
+
+/** Fill `lenses` of every node under (and including) root, children first. */
+export function aggregateLenses(root: ChainNode, scores: ReadonlyMap<ChainNode, NodeScore>, nodeRisk: (n: NodeScore) => number | null): void {
+  // The covered share of each node's value, unrounded: a parent weighs its children with it
+  // (coveragePct in the result is rounded for display).
+  const covered = new Map<ChainNode, number>();
+  const visit = (n: ChainNode): void => {
+    for (const c of n.children) visit(c);
+    const s = scores.get(n)!;
+    const own = nodeRisk(s);
+    const vw = valueWeighted(n, own, scores, covered);
+    if (vw) covered.set(n, vw.covered);
+    s.lenses = { weakestLink: weakestLink(n, own, scores), valueWeighted: vw && { risk: vw.risk, coveragePct: round(100 * vw.covered, 2), unvalued: vw.unvalued } };
+  };
+  visit(root);
+}
+
+function weakestLink(n: ChainNode, own: number | null, scores: ReadonlyMap<ChainNode, NodeScore>): NodeScore['lenses']['weakestLink'] {
+  const candidates: Array<{ risk: number; binding: string[] }> = [];
+  if (own !== null) candidates.push({ risk: own, binding: [n.path] });
+  for (const c of n.children) {
+    const wl = scores.get(c)!.lenses.weakestLink;
+    if (c.essential && wl) candidates.push(wl);
+  }
+  if (candidates.length === 0) return null;
+  const top = Math.max(...candidates.map((x) => x.risk));
+  const binding = candidates.filter((x) => Math.abs(x.risk - top) <= TIE_EPSILON).flatMap((x) => x.binding);
+  return { risk: top, binding: [...new Set(binding)] };
+}
+
+function valueWeighted(n: ChainNode, own: number | null, scores: ReadonlyMap<ChainNode, NodeScore>, covered: ReadonlyMap<ChainNode, number>): { risk: number; covered: number; unvalued: string[] } | null {
+  let weight = 0;
+  let sum = 0;
+  let valued = 0;
+  const unvalued: string[] = [];
+  const riskOf = (c: ChainNode): number | null => {
+    const l = scores.get(c)!.lenses;
+    return l.valueWeighted?.risk ?? l.weakestLink?.risk ?? null;
+  };
+  // Values add up only in one currency: the node's own, else that of its first valued child.
+  const currency = n.value?.currency ?? n.children.find((c) => c.value && riskOf(c) !== null)?.value?.currency;
+  for (const c of n.children) {
+    const risk = riskOf(c);
+    if (risk === null) continue;
+    if (!c.value || c.value.currency !== currency) {
+      unvalued.push(c.path);
+      continue;
+    }
+    const known = c.value.millions * (covered.get(c) ?? 1);
+    weight += known;
+    sum += known * risk;
+    valued += c.value.millions;
+  }
+  const total = n.value?.millions ?? null;
+  // No value here or below: nothing to weigh (a stage then falls back to the weakest link and
+  // says so), rather than the node's own list standing for children it cannot weigh.
+  if (total === null && valued === 0) return null;
+  // The node's own list stands for the value its children do not cover.
+  if (own !== null && total !== null) {
+    const rest = Math.max(0, total - valued);
+    weight += rest;
+    sum += rest * own;
+  }
+  if (weight === 0) return null;
+  const base = total ?? valued;
+  return { risk: sum / weight, covered: base > 0 ? Math.min(1, weight / base) : 1, unvalued };
+}
