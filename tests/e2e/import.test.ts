@@ -41,12 +41,14 @@ describe('the worked example: a long CSV to `score` in two commands', () => {
     expect(yaml).toContain('- {country: cn, share: 65, stated: 60-70, low: 60, high: 70}');
   });
 
-  it('score reads it: refining is the weakest link, China 65% of it', () => {
+  it('score reads it: refining is the weakest link, on the newest complete list (2019)', () => {
     const s = scsrJson(['score', 'lithium', '--data', out]).scores[0];
     expect(s.weakestLink.stage).toBe('refining');
-    // HHI of the 2021 refining list: one named supplier, China 65%: 65² = 4225.
+    // The 2021 list names 65% (China alone), the 2019 list 97%: the complete one is read.
+    // HHI 58² + 29² + 10² = 3364 + 841 + 100 = 4305.
     const refining = s.stages.find((x: { id: string }) => x.id === 'refining');
-    expect(refining.hhi).toBe(4225);
+    expect(refining.snapshot.year).toBe(2019);
+    expect(refining.hhi).toBe(4305);
   });
 
   it('export gives back the rows imported: codes for names, the sources described on each row', () => {
@@ -236,7 +238,7 @@ describe.skipIf(!existsSync(join(ETO, 'provision.csv')))('the ETO Chip Explorer 
   it('the design stage reads as the built-in one does: United States 51% of 2022 sales', () => {
     const s = scsrJson(['score', 'eto-chips', '--data', out]).scores[0];
     const design = s.stages.find((x: { id: string }) => x.id === 'design');
-    expect(design.top).toMatchObject({ id: 'us', sharePct: 51 });
+    expect(design.top[0]).toMatchObject({ id: 'us', sharePct: 51 });
   });
 
   it('round trip: export, import, export gives the same bytes', () => {
