@@ -10,7 +10,7 @@
 //                YAML files with the yaml package alone, for viewpoints V, the cache of user
 //                data off (SCSR_NO_CACHE=1: this case measures validation)
 //                                                        goal time ratio <= 1.5, memory ratio <= 2
-//   uncertainty  `scsr shock batteries ... --uncertainty --samples 100000`: time, samples/s
+//   uncertainty  `scsr shock batteries --cut cn ... --uncertainty --samples 100000`: time, samples/s
 //
 // A ratio is the median of the paired ratios (each A run divided by the B run beside it),
 // which a machine whose load changes during the run moves less than a ratio of medians.
@@ -206,7 +206,7 @@ function scale() {
 
 function uncertainty() {
   // The 2021 snapshots of batteries hold the ranged values the sampler draws (docs/scenarios.md#uncertainty).
-  const argv = [BIN, 'shock', 'batteries', '--country', 'cn', '--loss', '30%', '--year', '2021', '--uncertainty', '--samples', String(SAMPLES), '--json'];
+  const argv = [BIN, 'shock', 'batteries', '--cut', 'cn', '--loss', '30%', '--year', '2021', '--uncertainty', '--samples', String(SAMPLES), '--json'];
   console.log(`uncertainty: \`scsr ${argv.slice(1).join(' ')}\`, 3 runs`);
   const help = spawnSync(process.execPath, [BIN, 'shock', '--help'], { encoding: 'utf8' });
   if (help.status !== 0 || !help.stdout.includes('--uncertainty')) {

@@ -1,6 +1,6 @@
 // The model a command works on: the built-in data, plus user files from SCSR_DATA and --data.
 import { delimiter } from 'node:path';
-import { compiledBuiltinText, loadBuiltin } from '../data/builtin.js';
+import { compiledBuiltinStamp, loadBuiltin } from '../data/builtin.js';
 import { formatDataError } from '../data/errors.js';
 import type { Model } from '../data/model.js';
 import { modelCache } from '../data/model-cache.js';
@@ -28,7 +28,7 @@ export async function getModel(opts: DataOptions): Promise<Model> {
   const paths = userDataPaths(opts);
   if (paths.length === 0) return loadBuiltin();
   const read = readPaths(paths);
-  const cache = modelCache(read, compiledBuiltinText(), VERSION);
+  const cache = modelCache(read, compiledBuiltinStamp(), VERSION);
   const hit = cache?.get();
   if (hit) return hit;
   const base = await loadBuiltin();

@@ -1,6 +1,6 @@
 // The built-in model: data/*.yaml validated at build time and shipped as dist/builtin.json,
 // so the common path reads one JSON file and loads neither yaml nor zod.
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { builtinDataDir } from './builtin-dir.js';
 import type { Model } from './model.js';
 
@@ -8,31 +8,34 @@ export { builtinDataDir };
 
 let cached: Model | undefined;
 
+/**
+ * dist/builtin.json, read relative to this module. Bundled, this module may sit in dist/ or
+ * in a shared chunk under dist/chunks/ (esbuild decides), so both places are tried.
+ */
 function readCompiled(): Model | undefined {
-  const text = compiledBuiltinText();
-  return text === undefined ? undefined : (JSON.parse(text) as Model);
+  for (const rel of ['./builtin.json', '../builtin.json']) {
+    let text: string;
+    try {
+      text = readFileSync(new URL(rel, import.meta.url), 'utf8');
+    } catch {
+      continue;
+    }
+    return JSON.parse(text) as Model;
+  }
+  return undefined;
 }
 
-let compiledText: string | null | undefined;
-
 /**
- * The text of dist/builtin.json (read once), or undefined when running from source. Read
- * relative to this module: bundled, it may sit in dist/ or in a shared chunk under
- * dist/chunks/ (esbuild decides), so both places are tried.
+ * What identifies dist/builtin.json without reading it: its size and modification time (the
+ * build writes it anew). Undefined when running from source. The cache of validated user
+ * data is keyed by it (src/data/model-cache.ts).
  */
-export function compiledBuiltinText(): string | undefined {
-  if (compiledText === undefined) {
-    compiledText = null;
-    for (const rel of ['./builtin.json', '../builtin.json']) {
-      try {
-        compiledText = readFileSync(new URL(rel, import.meta.url), 'utf8');
-        break;
-      } catch {
-        // try the next place
-      }
-    }
+export function compiledBuiltinStamp(): string | undefined {
+  for (const rel of ['./builtin.json', '../builtin.json']) {
+    const st = statSync(new URL(rel, import.meta.url), { throwIfNoEntry: false });
+    if (st?.isFile()) return `${st.size}:${st.mtimeMs}:${st.ino}`;
   }
-  return compiledText ?? undefined;
+  return undefined;
 }
 
 export async function loadBuiltin(): Promise<Model> {

@@ -3,16 +3,17 @@
 // that a second run on unchanged files reads JSON as the built-in data do, without yaml or zod.
 //
 // Keyed by content: the bytes of every file with its path (paths appear in messages and in
-// `origins`), the built-in model and the scsr version. A changed file is a new key, so it is
+// `origins`), hashed by src/data/content-hash.ts, with the scsr version and the built-in model
+// (by the size, time and inode of dist/builtin.json, which every build writes anew). A changed file is a new key, so it is
 // validated again. The file carries a digest of its body: a truncated or altered entry is
 // ignored and rebuilt. Bounded: the MAX_ENTRIES entries used last are kept, and a model larger
 // than MAX_ENTRY_BYTES is not cached. Data that do not validate are never cached (their
 // errors are reported on every run), nor are paths that cannot be read: a mistyped path adds
 // nothing. Every failure here means "no cache" (src/data/cache-dir.ts).
-import { createHash } from 'node:crypto';
 import { readFileSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import { cacheDisabled, cacheRoot, ensureDir, prune, writeAtomically } from './cache-dir.js';
+import { checksum, ContentHash } from './content-hash.js';
 import type { Model } from './model.js';
 import type { ReadData } from './read-files.js';
 
@@ -20,7 +21,7 @@ import type { ReadData } from './read-files.js';
 const FORMAT = 1;
 export const MAX_ENTRIES = 8;
 const MAX_ENTRY_BYTES = 64 * 1024 * 1024;
-const ENTRY = /^data-[0-9a-f]{32}\.json$/;
+const ENTRY = /^data-[0-9a-f]{16}\.json$/;
 
 export interface ModelCache {
   /** The cached model, or undefined (none yet, or unusable). */
@@ -29,41 +30,37 @@ export interface ModelCache {
   put(model: Model): void;
 }
 
-const sha256 = (data: string | Uint8Array): string => createHash('sha256').update(data).digest('hex');
 
 /**
  * The cache entry for these files over this built-in model, or undefined when there is to be
  * no cache: turned off (SCSR_NO_CACHE), no cache directory, running from source (no compiled
  * built-in model to key by), or a path that could not be read.
  */
-export function modelCache(read: ReadData, builtinText: string | undefined, version: string): ModelCache | undefined {
-  if (cacheDisabled() || builtinText === undefined) return undefined;
+export function modelCache(read: ReadData, builtinStamp: string | undefined, version: string): ModelCache | undefined {
+  if (cacheDisabled() || builtinStamp === undefined) return undefined;
   if (read.pathErrors.length > 0 || read.files.some((f) => !f.bytes)) return undefined;
   const dir = cacheRoot();
   if (!dir) return undefined;
-  const hash = createHash('sha256');
-  hash.update(`scsr data cache ${FORMAT} ${version} ${sha256(builtinText)}\0`);
-  for (const f of read.files) {
-    hash.update(`${f.file}\0${f.bytes!.length}\0`);
-    hash.update(f.bytes!);
-  }
-  const key = hash.digest('hex').slice(0, 32);
+  const hash = new ContentHash();
+  hash.update(`scsr data cache ${FORMAT} ${version} ${builtinStamp}`);
+  for (const f of read.files) hash.update(f.file).update(f.bytes!);
+  const key = hash.digest();
   const file = join(dir, `data-${key}.json`);
   return {
     get() {
-      let text: string;
+      let bytes: Buffer;
       try {
-        text = readFileSync(file, 'utf8');
+        bytes = readFileSync(file);
       } catch {
         return undefined;
       }
-      const nl = text.indexOf('\n');
+      const nl = bytes.indexOf(10);
       if (nl < 0) return undefined;
       try {
-        const header = JSON.parse(text.slice(0, nl)) as { format?: unknown; key?: unknown; sha256?: unknown };
-        const body = text.slice(nl + 1);
-        if (header.format !== FORMAT || header.key !== key || header.sha256 !== sha256(body)) return undefined;
-        const model = JSON.parse(body) as Model;
+        const header = JSON.parse(bytes.subarray(0, nl).toString()) as { format?: unknown; key?: unknown; length?: unknown; checksum?: unknown };
+        const body = bytes.subarray(nl + 1);
+        if (header.format !== FORMAT || header.key !== key || header.length !== body.length || header.checksum !== checksum(body)) return undefined;
+        const model = JSON.parse(body.toString()) as Model;
         if (!model || typeof model !== 'object' || !Array.isArray(model.sectors) || !model.countries || !model.origins) return undefined;
         // Used now: pruning keeps the entries used last.
         try {
@@ -78,14 +75,15 @@ export function modelCache(read: ReadData, builtinText: string | undefined, vers
       }
     },
     put(model) {
-      let body: string;
+      let body: Buffer;
       try {
-        body = JSON.stringify(model);
+        body = Buffer.from(JSON.stringify(model));
       } catch {
         return;
       }
       if (body.length > MAX_ENTRY_BYTES || !ensureDir(dir)) return;
-      writeAtomically(file, `${JSON.stringify({ format: FORMAT, key, sha256: sha256(body) })}\n${body}`);
+      const header = Buffer.from(`${JSON.stringify({ format: FORMAT, key, length: body.length, checksum: checksum(body) })}\n`);
+      writeAtomically(file, Buffer.concat([header, body]));
       prune(dir, ENTRY, MAX_ENTRIES);
     },
   };

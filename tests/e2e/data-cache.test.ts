@@ -2,7 +2,7 @@
 // run on unchanged files reads the cached model; a changed file is validated again; a corrupt
 // entry is ignored and rebuilt; invalid data and unreadable paths are never cached; the cache
 // stays bounded; SCSR_NO_CACHE turns it off. Each test has its own cache directory.
-import { createHash } from 'node:crypto';
+import { checksum } from '../../src/data/content-hash.js';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -33,16 +33,17 @@ function setup(): { dir: string; cache: string; run: (args: string[], env?: Reco
   };
 }
 
-/** Rewrite a cache entry's model with `edit`, with a correct digest: what a later run prints shows whether it read the entry. */
+/** Rewrite a cache entry's model with `edit`, its length and checksum redone: what a later run prints shows whether it read the entry. */
 function editEntry(file: string, edit: (model: any) => void): void {
   const text = readFileSync(file, 'utf8');
   const nl = text.indexOf('\n');
   const header = JSON.parse(text.slice(0, nl));
   const model = JSON.parse(text.slice(nl + 1));
   edit(model);
-  const body = JSON.stringify(model);
-  header.sha256 = createHash('sha256').update(body).digest('hex');
-  writeFileSync(file, `${JSON.stringify(header)}\n${body}`);
+  const body = Buffer.from(JSON.stringify(model));
+  header.length = body.length;
+  header.checksum = checksum(body);
+  writeFileSync(file, `${JSON.stringify(header)}\n${body.toString()}`);
 }
 
 const SCORE = ['score', 'gadgets', '--data', 'gadgets.yaml', '--json'];
