@@ -48,7 +48,13 @@ const realCodes = builtin.countries.map((c) => c.code);
 if (realCodes.length > COUNTRIES) throw new Error(`--countries must be at least ${realCodes.length}, the built-in countries`);
 
 // New codes: every unused pair of letters, in a seeded shuffle, so they spread over the alphabet.
-const taken = new Set(realCodes);
+// Unused means no code, alias or region id of the built-in data either: `uk` is an alias of gb,
+// and a code that is another country's alias is refused (docs/data.md#names).
+const taken = new Set([
+  ...realCodes,
+  ...builtin.countries.flatMap((c) => c.aliases ?? []),
+  ...(builtin.regions ?? []).flatMap((r) => [r.id, ...(r.aliases ?? [])]),
+]);
 const free = [];
 for (let i = 0; i < 26; i++) {
   for (let j = 0; j < 26; j++) {
