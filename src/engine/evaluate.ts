@@ -184,6 +184,7 @@ function evaluateNode(node: ChainNode, ctx: Ctx): NodeScore {
     name: node.name,
     parent: node.parent?.path ?? null,
     depth: node.depth,
+    relation: node.relation,
     children: node.children.map((c) => c.path),
     use: node.use,
     essential: node.essential,

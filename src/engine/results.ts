@@ -133,6 +133,7 @@ export const NodeScoreSchema = z.object({
   name: z.string(),
   parent: z.string().nullable().describe('Path of the parent node (null for a stage)'),
   depth: z.int().describe('0 for the stage, 1 for its direct inputs, ...'),
+  relation: z.enum(['part', 'kind']).describe('part: an input the parent is made from; kind: a segment of the parent its own list aggregates'),
   children: z.array(z.string()),
   use: z.enum(['consumable', 'capital']),
   essential: z.boolean(),
