@@ -132,7 +132,7 @@ export function explainNode(model: Model, sector: Sector, path: string, opts: Pi
     currency: c.value?.currency ?? null,
   }));
   if (node.lenses.weakestLink) {
-    steps.push({ label: 'weakest-link lens', formula: `max over the node's own list and its essential children = ${node.lenses.weakestLink.binding.join(', ')}`, value: round(node.lenses.weakestLink.risk, 2) });
+    steps.push({ label: 'weakest-link lens', formula: `max over the essential children and the node's own list (which steps aside for children that are kinds of it): ${node.lenses.weakestLink.binding.join(', ')}`, value: round(node.lenses.weakestLink.risk, 2) });
   }
   if (node.lenses.valueWeighted) {
     const vw = node.lenses.valueWeighted;

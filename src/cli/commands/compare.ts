@@ -77,7 +77,7 @@ export function registerCompare(program: Command): void {
                   : []),
               ]),
             ],
-            `${c.name}: ${A} vs ${B} (share: of world supply in the stage's own list; risk: * = the rating enters (assessor's view), else the model alone, with the node that sets it; relies on: the other's highest share of the country's imports at a node, est. = estimated from world shares)`,
+            `${c.name}: ${A} vs ${B} (share: of world supply in the stage's own list; risk: * = the rating enters (assessor's view), else the model alone, with the node that sets it; relies on: the other's highest share of the country's supply at a node, est. = estimated from world shares)`,
           ),
         );
         const ls = [

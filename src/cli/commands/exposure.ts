@@ -12,7 +12,7 @@ import { parseCountry, parseViewpoint, snapshotOptions } from '../parse.js';
 export function registerExposure(program: Command): void {
   const cmd = program
     .command('exposure')
-    .description("a country's exposure to every partner (or one): the partner's highest share of its imports at each stage, measured from import data or estimated from world shares")
+    .description("a country's exposure to every partner (or one): the partner's highest share of its supply at each stage, from import data where there are some, else estimated from world shares")
     .argument('<country>', 'the exposed country or region (code, name or alias)')
     .option('--to <country>', 'only this partner')
     .option('-s, --sector <sector>', 'only this sector (default: every sector)')
@@ -47,14 +47,14 @@ export function registerExposure(program: Command): void {
               ...stageIds.map((id) => {
                 const b = e.byStage.find((x) => x.stage === id);
                 if (!b) return '-';
-                return b.ofImportsPct === null ? 'unknown share' : `${pct(b.ofImportsPct)}${b.measured ? '' : ' est.'}`;
+                return b.ofSupplyPct === null ? 'unknown share' : `${pct(b.ofSupplyPct)}${b.measured ? '' : ' est.'}`;
               }),
               e.maxPct === null
                 ? cell('unknown share', 'muted')
                 : cell(`${pct(e.maxPct)}${e.measured ? '' : ' est.'} (${e.maxNode})`, e.maxPct > 50 ? 'bad' : e.maxPct > 25 ? 'warn' : undefined, e.maxPct),
               pct(e.meanPct),
             ]),
-            `${s.name}: exposure of ${upper(v)}${to ? ` to ${upper(to)}` : ''} (the partner's highest share of ${upper(v)}'s imports at a node of each stage; est. = estimated from world shares, else measured from import data)`,
+            `${s.name}: exposure of ${upper(v)}${to ? ` to ${upper(to)}` : ''} (the partner's highest share of ${upper(v)}'s supply at a node of each stage: imported share × its share of the imports; est. = imports estimated from world shares, else measured)`,
           ),
         );
         if (s.exposures.length === 0) blocks.push({ kind: 'lines', lines: [cell(to ? `No supply from ${upper(to)} at any node of ${s.name} in the data.` : 'No data.', 'muted')] });
@@ -64,6 +64,7 @@ export function registerExposure(program: Command): void {
               [
                 { header: 'Node', key: 'node' },
                 { header: `Share of ${upper(v)}'s imports`, key: 'of_imports_pct', align: 'right' },
+                { header: `Share of ${upper(v)}'s supply`, key: 'of_supply_pct', align: 'right' },
                 { header: 'World share', key: 'share_pct', align: 'right' },
                 { header: 'Measured', key: 'measured' },
                 { header: 'Source', key: 'source' },
@@ -71,6 +72,7 @@ export function registerExposure(program: Command): void {
               s.detail.map((d) => [
                 cell(d.name, 'strong'),
                 d.ofImportsPct === null ? 'unknown share' : pct(d.ofImportsPct),
+                d.ofSupplyPct === null ? '' : pct(d.ofSupplyPct),
                 pct(d.sharePct),
                 d.measured ? 'measured' : 'estimated',
                 cell(`${d.source ?? '-'}${d.year ? ` (${d.year})` : ''}`, 'muted'),
