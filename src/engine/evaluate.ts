@@ -149,8 +149,12 @@ function evaluateNode(node: ChainNode, ctx: Ctx): NodeScore {
   const { countries, trade: tradeData } = ctx.model;
   const picked = pickSnapshot(node.shares, { year: ctx.year, basis: ctx.basis, residual: ctx.residual });
   const world = picked ? suppliersOf(picked.snapshot.values, countries, ctx.vp) : null;
-  const imports = pickImports(ctx.trade.imports.get(node.path), ctx.year);
-  const reliance = pickReliance(ctx.trade.reliance.get(node.path), ctx.year);
+  // Trade figures count goods where they cross a border: they belong with the location lens.
+  // Read by who owns the capacity (headquarters, ownership), a country's supply is its firms'
+  // share, wherever the plants are, and its partners' shares are estimated from that list.
+  const byLocation = !picked || picked.snapshot.basis === 'location';
+  const imports = byLocation ? pickImports(ctx.trade.imports.get(node.path), ctx.year) : undefined;
+  const reliance = byLocation ? pickReliance(ctx.trade.reliance.get(node.path), ctx.year) : undefined;
   const picture = supplyPicture(ctx.vp, world, imports, reliance, ctx.residual);
 
   const named = (world ?? []).filter((s) => s.kind !== 'rest');
