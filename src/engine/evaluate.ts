@@ -157,7 +157,10 @@ function evaluateNode(node: ChainNode, ctx: Ctx): NodeScore {
   const byLocation = ctx.basis === undefined || ctx.basis === 'location';
   const imports = byLocation ? pickImports(ctx.trade.imports.get(node.path), ctx.year) : undefined;
   const reliance = byLocation ? pickReliance(ctx.trade.reliance.get(node.path), ctx.year) : undefined;
-  const picture = supplyPicture(ctx.vp, world, imports, reliance, ctx.residual);
+  // A stage's demand list gives v's share of world demand: the part of its use it makes itself.
+  const demand = node.depth === 0 && byLocation ? pickSnapshot(node.stage.demand, { year: ctx.year, residual: ctx.residual }) : undefined;
+  const demandPct = demand ? suppliersOf(demand.snapshot.values, countries, ctx.vp).reduce((a, x) => a + (x.domestic && x.sharePct !== null ? x.sharePct : 0), 0) : undefined;
+  const picture = supplyPicture(ctx.vp, world, imports, reliance, ctx.residual, demandPct);
 
   const named = (world ?? []).filter((s) => s.kind !== 'rest');
   const known = named.filter((s) => s.sharePct !== null);
