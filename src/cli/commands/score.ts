@@ -3,12 +3,13 @@ import type { Model, Sector } from '../../data/model.js';
 import type { Method, SectorScore } from '../../engine/results.js';
 import { scoreSector } from '../../engine/score.js';
 import { scoreTrend, type Trend } from '../../engine/trend.js';
+import { joinList, tidy, type Tidy } from '../../render/tidy.js';
 import { cell, lines, table, type Block, type CellLike, type View } from '../../render/view.js';
 import { getModel } from '../context.js';
 import { chokeText, num, ownShare, pct, riskCell, snapshotText, topText, upper } from '../format.js';
-import { addDataOption, addOutputOptions, addYearOption, examples } from '../options.js';
+import { addDataOption, addOutputOptions, addYearOption, examples, numberOption } from '../options.js';
 import { render, write } from '../output.js';
-import { parseCountry, parsePercent, pickSectors, snapshotOptions } from '../parse.js';
+import { parseCountry, pickSectors, snapshotOptions } from '../parse.js';
 import { ratingText, ratingTone } from './stages.js';
 
 export function registerScore(program: Command): void {
@@ -19,7 +20,7 @@ export function registerScore(program: Command): void {
     .option('-a, --all', 'every sector')
     .option('-c, --country <country>', "viewpoint country (default: the sector's assessor, the US for the built-in sectors)")
     .addOption(new Option('-m, --method <method>', 'stage risk method').choices(['blended', 'eu-crm', 'rating']).default('blended'))
-    .option('-t, --threshold <percent>', 'chokepoint line: one supplier holding this share of world supply or more', '65')
+    .addOption(numberOption('-t, --threshold <percent>', 'chokepoint line: one supplier holding this share of world supply or more', { kind: 'percent' }, 65, '65%'))
     .option('--trend', 'show how stage risks and the weakest link move across the years the data hold')
     .option('-i, --inputs', 'also show the key inputs inside each stage (JSON always has them)');
   addOutputOptions(addYearOption(addDataOption(cmd)));
@@ -35,17 +36,17 @@ export function registerScore(program: Command): void {
     const model = await getModel(opts);
     const sectors = pickSectors(model, sectorArg, opts.all);
     const snap = snapshotOptions(opts);
-    const thresholdPct = parsePercent('--threshold', opts.threshold, 65);
+    const thresholdPct: number = opts.threshold;
     const viewpoint = opts.country ? parseCountry(model, opts.country) : undefined;
     const method = opts.method as Method;
     const base = { method, thresholdPct, ...(viewpoint ? { viewpoint } : {}), ...(snap.basis ? { basis: snap.basis } : {}) };
     if (opts.trend) {
       const trends = sectors.map((s) => scoreTrend(model, s, base));
-      write(await render('score', { trends }, () => trendView(trends), opts));
+      await write(await render('score', { trends }, { view: () => trendView(trends), records: () => trendRecords(trends) }, opts));
       return;
     }
     const scores = sectors.map((s) => scoreSector(model, s, { ...base, ...snap }));
-    write(await render('score', { scores }, () => scoreView(model, sectors, scores, Boolean(opts.inputs)), opts));
+    await write(await render('score', { scores }, { view: () => scoreView(model, sectors, scores, Boolean(opts.inputs)), records: () => scoreRecords(scores) }, opts));
   });
 }
 
@@ -84,16 +85,17 @@ export function scoreView(model: Model, sectors: Sector[], scores: SectorScore[]
     const methodLabel = s.method === 'blended' ? 'risk 0-100, blended' : s.method === 'rating' ? 'risk 0-100, rating only' : 'EU CRM supply risk SR';
     blocks.push(
       table(
+        // Left out first on a narrow terminal: Data, #, HHI, Top supplier, Rating, Chokepoint, share.
         [
-          { header: '#', key: 'order', align: 'right' },
-          { header: 'Stage', key: 'stage' },
-          { header: 'Rating', key: 'rating' },
-          { header: `${v} share`, key: 'viewpoint_share', align: 'right' },
-          { header: 'Top supplier', key: 'top_supplier' },
-          { header: 'HHI', key: 'hhi', align: 'right' },
-          { header: 'Chokepoint', key: 'chokepoint' },
-          { header: 'Risk', key: 'risk' },
-          { header: 'Data', key: 'data' },
+          { header: '#', align: 'right', priority: 2 },
+          { header: 'Stage' },
+          { header: 'Rating', priority: 5 },
+          { header: `${v} share`, align: 'right', priority: 7 },
+          { header: 'Top supplier', short: 'Top', priority: 4 },
+          { header: 'HHI', align: 'right', priority: 3 },
+          { header: 'Chokepoint', short: 'Choke', priority: 6 },
+          { header: 'Risk' },
+          { header: 'Data', priority: 1 },
         ],
         rows,
         `${s.name} from the viewpoint of ${model.countries.countries.find((c) => c.code === s.viewpoint)?.name ?? v} (${methodLabel}${s.year ? `, year ${s.year}` : ', latest actual data'})`,
@@ -130,10 +132,62 @@ export function scoreView(model: Model, sectors: Sector[], scores: SectorScore[]
 function trendView(trends: Trend[]): View {
   const blocks: Block[] = [];
   for (const t of trends) {
-    const cols = [{ header: 'Stage', key: 'stage' }, ...t.years.map((y) => ({ header: `${y.year}${y.projection ? ' (proj.)' : ''}`, key: String(y.year), align: 'right' as const }))];
+    // The newest years stay longest on a narrow terminal.
+    const cols = [{ header: 'Stage' }, ...t.years.map((y, i) => ({ header: `${y.year}${y.projection ? ' (proj.)' : ''}`, align: 'right' as const, priority: i === t.years.length - 1 ? 9 : Math.min(8, 1 + Math.floor((i * 8) / t.years.length)) }))];
     const rows: CellLike[][] = t.stages.map((st) => [cell(st.name, 'strong'), ...st.risks.map((r) => riskCell(r, t.method))]);
     rows.push([cell('Weakest link', 'bad'), ...t.weakestLinks.map((w) => w ?? 'no data')]);
     blocks.push(table(cols, rows, `${t.name}: stage risk by data year, viewpoint ${upper(t.viewpoint)} (a year uses the latest actual data at or before it; projections only in their own year)`));
   }
   return { blocks };
+}
+
+/** CSV/TSV/NDJSON of `score`: one row per stage and per key input (input empty on a stage's row). */
+export function scoreRecords(scores: SectorScore[]): Tidy {
+  return tidy(
+    {
+      sector: 'string', viewpoint: 'string', method: 'string', year: 'number', stage: 'string', input: 'string', order: 'number', name: 'string',
+      rating: 'string', rating_inferred: 'boolean', viewpoint_share_pct: 'number', viewpoint_listed: 'boolean',
+      top_supplier: 'string', top_share_pct: 'number', hhi: 'number', hhi_band: 'string', effective_suppliers: 'number',
+      global_chokepoints: 'string', single_country_chokepoints: 'string',
+      risk: 'number', modelled_risk: 'number', rating_risk: 'number', disagreement: 'boolean', weakest_link: 'boolean',
+      snapshot_year: 'number', projection: 'boolean', metric: 'string', basis: 'string', source: 'string', based_on: 'string',
+    },
+    (function* () {
+      for (const s of scores) {
+        for (const st of s.stages) {
+          for (const item of [st, ...st.inputs]) {
+            const isStage = item === st;
+            const chokes = (kind: string) => joinList(item.chokepoints.filter((c) => c.kind === kind).map((c) => c.supplier));
+            yield {
+              sector: s.sector, viewpoint: s.viewpoint, method: s.method, year: s.year, stage: st.id, input: isStage ? null : item.id, order: st.order, name: item.name,
+              rating: isStage ? (st.rating?.value ?? null) : null, rating_inferred: isStage ? (st.rating?.inferred ?? null) : null,
+              viewpoint_share_pct: item.viewpointSharePct, viewpoint_listed: item.snapshot ? item.viewpointListed : null,
+              top_supplier: item.top?.id ?? null, top_share_pct: item.top?.sharePct ?? null, hhi: item.hhi, hhi_band: item.hhiBand, effective_suppliers: item.effectiveSuppliers,
+              global_chokepoints: item.snapshot ? chokes('global') : null, single_country_chokepoints: item.snapshot ? chokes('single-country') : null,
+              risk: isStage ? st.risk.value : null, modelled_risk: item.modelledRisk, rating_risk: isStage ? st.risk.rating : null,
+              disagreement: isStage ? st.risk.disagreement : null, weakest_link: isStage ? s.weakestLink?.stage === st.id : null,
+              snapshot_year: item.snapshot?.year ?? null, projection: item.snapshot?.projection ?? null, metric: item.snapshot?.metric ?? null,
+              basis: item.snapshot?.basis ?? null, source: item.snapshot?.source ?? null, based_on: isStage ? st.basedOn : null,
+            };
+          }
+        }
+      }
+    })(),
+  );
+}
+
+/** CSV/TSV/NDJSON of `score --trend`: one row per stage and data year. */
+export function trendRecords(trends: Trend[]): Tidy {
+  return tidy(
+    { sector: 'string', viewpoint: 'string', method: 'string', stage: 'string', name: 'string', year: 'number', projection: 'boolean', risk: 'number', weakest_link: 'boolean' },
+    (function* () {
+      for (const t of trends) {
+        for (const st of t.stages) {
+          for (const [i, y] of t.years.entries()) {
+            yield { sector: t.sector, viewpoint: t.viewpoint, method: t.method, stage: st.id, name: st.name, year: y.year, projection: y.projection, risk: st.risks[i] ?? null, weakest_link: t.weakestLinks[i] === st.id };
+          }
+        }
+      }
+    })(),
+  );
 }

@@ -4,35 +4,15 @@ import { ResolveError, resolveSector, resolveStage } from '../../data/resolve.js
 import type { ItemShock, Percentiles, ShockResult, Throughput, WorstCase, WorstEntry } from '../../engine/results-shock.js';
 import { shockSector, worstCase } from '../../engine/shock.js';
 import { DEFAULT_SAMPLES, DEFAULT_SEED, MAX_SAMPLES, shockUncertainty } from '../../engine/uncertainty.js';
+import { joinList, tidy, type Tidy } from '../../render/tidy.js';
 import { cell, lines, table, textOf, type Block, type Cell, type CellLike, type View } from '../../render/view.js';
+import { docPath } from '../docs.js';
 import { getModel, resolveOrUsage } from '../context.js';
 import { usageError } from '../exit.js';
 import { pct, riskCell, snapshotText, upper } from '../format.js';
-import { addDataOption, addOutputOptions, addYearOption, examples } from '../options.js';
+import { addDataOption, addOutputOptions, addYearOption, examples, numberOption, repeatableOption } from '../options.js';
 import { render, write } from '../output.js';
 import { parseCountry, snapshotOptions } from '../parse.js';
-
-const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
-
-/** A fraction 0-1, or a percent with its sign ("40%"). A bare 40 is refused: it could mean either. */
-export function parseFraction(option: string, value: string): number {
-  const t = String(value).trim();
-  const isPct = t.endsWith('%');
-  const body = isPct ? t.slice(0, -1).trim() : t;
-  const n = Number(body);
-  const max = isPct ? 100 : 1;
-  if (body === '' || !/^[0-9.]+$/.test(body) || !Number.isFinite(n) || n < 0 || n > max) {
-    throw usageError(`option ${option} must be a fraction between 0 and 1 or a percentage like 40% (got "${value}")`);
-  }
-  return isPct ? n / 100 : n;
-}
-
-export function parseWhole(option: string, value: string, min: number, max: number): number {
-  const t = String(value).trim().replace(/_/g, '');
-  const n = Number(t);
-  if (!/^\d+$/.test(t) || n < min || n > max) throw usageError(`option ${option} must be a whole number from ${min} to ${max} (got "${value}")`);
-  return n;
-}
 
 function parseStage(sector: Sector, value: string): string {
   try {
@@ -49,15 +29,15 @@ export function registerShock(program: Command): void {
     .description('cut countries off (or part of their capacity): what each stage and the chain still deliver, the new weakest link, the worst single country')
     .argument('<sector>', 'sector id, name or alias')
     .option('-c, --country <countries>', 'countries that lose capacity, comma-separated (codes, names or aliases)')
-    .option('-l, --loss <fraction>', 'share of their capacity lost: 0-1 or a percent like 40%', '100%')
-    .option('-s, --stage <stage>', 'only at this stage (id, name, alias or number; repeatable); default every stage', collect)
-    .option('--spare <fraction>', 'spare capacity of the unshocked suppliers, share of their output: 0-1 or a percent like 10%', '0')
+    .addOption(numberOption('-l, --loss <fraction>', 'share of their capacity lost: 0-1 or a percent like 40%', { kind: 'fraction' }, 1, '100%'))
+    .addOption(repeatableOption('-s, --stage <stage>', 'only at this stage (id, name, alias or number); default every stage'))
+    .addOption(numberOption('--spare <fraction>', 'spare capacity of the unshocked suppliers, share of their output: 0-1 or a percent like 10%', { kind: 'fraction' }, 0))
     .option('--country-of-view <country>', "whose supply to follow (default: the sector's assessor)")
     .option('--worst', 'cut off every country and region in the data in turn and rank them (the single point of failure)')
-    .option('--top <n>', 'with --worst: how many to list', '10')
+    .addOption(numberOption('--top <n>', 'with --worst: how many to list', { kind: 'whole', min: 1, max: 10_000 }, 10))
     .option('--uncertainty', 'sample the shares the data give as ranges: 5th, 50th and 95th percentiles')
-    .option('--samples <n>', `with --uncertainty: number of samples (1-${MAX_SAMPLES})`, String(DEFAULT_SAMPLES))
-    .option('--seed <n>', 'with --uncertainty: PRNG seed (the same seed gives the same output)', String(DEFAULT_SEED));
+    .addOption(numberOption('--samples <n>', `with --uncertainty: number of samples (1-${MAX_SAMPLES})`, { kind: 'whole', min: 1, max: MAX_SAMPLES }, DEFAULT_SAMPLES))
+    .addOption(numberOption('--seed <n>', 'with --uncertainty: PRNG seed (the same seed gives the same output)', { kind: 'whole', min: 0, max: 2 ** 32 - 1 }, DEFAULT_SEED));
   addOutputOptions(addYearOption(addDataOption(cmd)));
   examples(cmd, [
     'scsr shock batteries --country china',
@@ -69,30 +49,27 @@ export function registerShock(program: Command): void {
   ]);
   cmd.action(async (sectorArg: string, _o, command: Command) => {
     const opts = command.optsWithGlobals();
+    // Combinations are checked before any data are read.
+    if (opts.worst && opts.country) throw usageError('give --country or --worst, not both');
+    if (opts.worst && opts.uncertainty) throw usageError('--uncertainty works on one shock; it cannot be combined with --worst');
+    if (!opts.worst && !opts.country) throw usageError('missing --country: the countries that lose capacity (or --worst to try each in turn)');
     const model = await getModel(opts);
     const sector = resolveOrUsage(() => resolveSector(model, sectorArg));
-    const loss = parseFraction('--loss', opts.loss);
-    const spare = parseFraction('--spare', opts.spare);
-    const top = parseWhole('--top', opts.top, 1, 10_000);
-    const samples = parseWhole('--samples', opts.samples, 1, MAX_SAMPLES);
-    const seed = parseWhole('--seed', opts.seed, 0, 2 ** 32 - 1);
+    const { loss, spare, top, samples, seed } = opts as { loss: number; spare: number; top: number; samples: number; seed: number };
     const stages = ((opts.stage as string[] | undefined) ?? []).map((s) => parseStage(sector, s));
     const viewpoint = opts.countryOfView ? parseCountry(model, opts.countryOfView, '--country-of-view') : undefined;
     const base = { loss, spare, stages, ...snapshotOptions(opts), ...(viewpoint ? { viewpoint } : {}) };
     if (opts.worst) {
-      if (opts.country) throw usageError('give --country or --worst, not both');
-      if (opts.uncertainty) throw usageError('--uncertainty works on one shock; it cannot be combined with --worst');
       const result = worstCase(model, sector, { ...base, top });
-      write(await render('shock', result, () => worstView(model, result), opts));
+      await write(await render('shock', result, { view: () => worstView(model, result), records: () => worstRecords(result) }, opts));
       return;
     }
-    if (!opts.country) throw usageError('missing --country: the countries that lose capacity (or --worst to try each in turn)');
     const names = String(opts.country).split(',').map((s) => s.trim()).filter(Boolean);
     if (names.length === 0) throw usageError(`option --country needs at least one country (got "${opts.country}")`);
     const targets = names.map((n) => parseCountry(model, n));
     const result = shockSector(model, sector, { ...base, targets });
     if (opts.uncertainty) result.uncertainty = shockUncertainty(model, sector, { ...base, targets, samples, seed });
-    write(await render('shock', result, () => shockView(model, result), opts));
+    await write(await render('shock', result, { view: () => shockView(model, result), records: () => shockRecords(result) }, opts));
   });
 }
 
@@ -141,16 +118,17 @@ export function shockView(model: Model, r: ShockResult): View {
   const who = r.targets.map((t) => t.name).join(', ');
   const blocks: Block[] = [
     table(
+      // Left out first on a narrow terminal: Data, #, Spare, the shocked share, the viewpoint's foreign loss, Lost.
       [
-        { header: '#', key: 'order', align: 'right' },
-        { header: 'Stage', key: 'stage' },
-        { header: 'Shocked share', key: 'shocked_share_pct', align: 'right' },
-        { header: 'Lost', key: 'lost_pct', align: 'right' },
-        { header: 'Spare', key: 'spare_added_pct', align: 'right' },
-        { header: 'World after', key: 'world_after_pct' },
-        { header: `${v} foreign lost`, key: 'viewpoint_foreign_lost_pct', align: 'right' },
-        { header: `${v} after`, key: 'viewpoint_after_pct' },
-        { header: 'Data', key: 'data' },
+        { header: '#', align: 'right', priority: 2 },
+        { header: 'Stage' },
+        { header: 'Shocked share', short: 'Shocked', align: 'right', priority: 4 },
+        { header: 'Lost', align: 'right', priority: 6 },
+        { header: 'Spare', align: 'right', priority: 3 },
+        { header: 'World after', short: 'World' },
+        { header: `${v} foreign lost`, short: `${v} lost`, align: 'right', priority: 5 },
+        { header: `${v} after`, priority: 8 },
+        { header: 'Data', priority: 1 },
       ],
       rows,
       `${r.name}: ${who} ${scopeText(r, r.stages.length, r.targets.length === 1)} (viewpoint ${countryLabel(model, r.viewpoint)}${r.year ? `, year ${r.year}` : ', latest actual data'})`,
@@ -161,7 +139,7 @@ export function shockView(model: Model, r: ShockResult): View {
     cell(`${countryLabel(model, r.viewpoint)} chain throughput: ${pct(r.viewpointChain.beforePct)} → ${pct(r.viewpointChain.afterPct)}; binding stage: ${bindingText(r.viewpointChain)}`, r.viewpointChain.binding ? 'bad' : 'good'),
   ];
   if (r.noDataStages.length) chain.push(cell(`No share data (left out of the minimum): ${r.noDataStages.join(', ')}`, 'muted'));
-  chain.push(cell('Leontief chain: it delivers what its tightest stage delivers; no substitution, stockpiles or time (docs/scenarios.md)', 'muted'));
+  chain.push(cell(`Leontief chain: it delivers what its tightest stage delivers; no substitution, stockpiles or time (${docPath('scenarios.md')})`, 'muted'));
   blocks.push(lines(chain));
   if (r.uncertainty) blocks.push(...uncertaintyBlocks(model, r));
   return { blocks };
@@ -183,11 +161,11 @@ function uncertaintyBlocks(model: Model, r: ShockResult): Block[] {
   return [
     table(
       [
-        { header: 'Stage', key: 'stage' },
-        { header: 'Throughput p5 / p50 / p95', key: 'throughput_p5_p50_p95' },
-        { header: 'Median', key: 'throughput_p50' },
-        { header: 'Modelled risk p5 / p50 / p95', key: 'risk_p5_p50_p95' },
-        { header: 'Median risk', key: 'risk_p50' },
+        { header: 'Stage' },
+        { header: 'Throughput p5 / p50 / p95', short: 'Throughput p5/p50/p95' },
+        { header: 'Median', priority: 4 },
+        { header: 'Modelled risk p5 / p50 / p95', short: 'Risk p5/p50/p95' },
+        { header: 'Median risk', priority: 3 },
       ],
       rows,
       `Uncertainty: ${u.samples} samples, seed ${u.seed} (${u.prng}); shares with a range drawn from a triangular distribution (low, point, high)`,
@@ -198,7 +176,7 @@ function uncertaintyBlocks(model: Model, r: ShockResult): Block[] {
       u.rangedValues === 0
         ? cell('No ranged values in the snapshots used: every share is fixed, so the percentiles equal the point result', 'warn')
         : `${u.rangedValues} ranged value${u.rangedValues === 1 ? '' : 's'} (all other shares fixed): ${ranged.join('; ')}`,
-      ...(u.rescaledPct > 0 ? [cell(`${pct(u.rescaledPct)} of sampled share lists summed above 100 and were scaled back (docs/scenarios.md#uncertainty)`, 'muted')] : []),
+      ...(u.rescaledPct > 0 ? [cell(`${pct(u.rescaledPct)} of sampled share lists summed above 100 and were scaled back (${docPath('scenarios.md#uncertainty')})`, 'muted')] : []),
     ]),
   ];
 }
@@ -218,13 +196,13 @@ function worstRows(list: WorstEntry[]): CellLike[][] {
 export function worstView(model: Model, r: WorstCase): View {
   const v = upper(r.viewpoint);
   const cols = [
-    { header: 'Rank', key: 'rank', align: 'right' as const },
-    { header: 'Cut off', key: 'target' },
-    { header: 'World after', key: 'world_after_pct' },
-    { header: 'World lost', key: 'world_lost_pct', align: 'right' as const },
-    { header: 'Binding stage', key: 'binding_stage' },
-    { header: `${v} after`, key: 'viewpoint_after_pct' },
-    { header: `${v} lost`, key: 'viewpoint_lost_pct', align: 'right' as const },
+    { header: 'Rank', align: 'right' as const },
+    { header: 'Cut off' },
+    { header: 'World after', short: 'World' },
+    { header: 'World lost', align: 'right' as const, priority: 6 },
+    { header: 'Binding stage', short: 'Binding', priority: 4 },
+    { header: `${v} after` },
+    { header: `${v} lost`, align: 'right' as const, priority: 5 },
   ];
   const scope = scopeText({ lossPct: r.lossPct, sparePct: r.sparePct, shockedStages: r.shockedStages }, model.sectors.find((s) => s.id === r.sector)?.stages.length ?? 0, true);
   const spof = r.singlePointOfFailure;
@@ -236,8 +214,62 @@ export function worstView(model: Model, r: WorstCase): View {
         spof
           ? cell(`Single point of failure: ${spof.target.name} — world chain throughput ${pct(spof.worldAfterPct)} without it (binding stage: ${spof.worldBinding?.name ?? '-'})`, 'bad')
           : cell('No single country or region costs the chain any throughput', 'good'),
-        cell('Leontief chain: it delivers what its tightest stage delivers; no substitution, stockpiles or time (docs/scenarios.md)', 'muted'),
+        cell(`Leontief chain: it delivers what its tightest stage delivers; no substitution, stockpiles or time (${docPath('scenarios.md')})`, 'muted'),
       ]),
     ],
   };
+}
+
+/** CSV/TSV/NDJSON of `shock`: one row per stage and per key input (input empty on a stage's row); the percentiles of --uncertainty on stage rows. */
+export function shockRecords(r: ShockResult): Tidy {
+  const u = r.uncertainty;
+  return tidy(
+    {
+      sector: 'string', viewpoint: 'string', targets: 'string', loss_pct: 'number', spare_pct: 'number', stage: 'string', input: 'string', order: 'number', name: 'string',
+      shocked: 'boolean', shocked_share_pct: 'number', lost_pct: 'number', spare_added_pct: 'number', world_after_pct: 'number', binds_world: 'boolean',
+      viewpoint_foreign_lost_pct: 'number', viewpoint_after_pct: 'number', binds_viewpoint: 'boolean',
+      world_after_p5_pct: 'number', world_after_p50_pct: 'number', world_after_p95_pct: 'number', modelled_risk_p5: 'number', modelled_risk_p50: 'number', modelled_risk_p95: 'number',
+      snapshot_year: 'number', projection: 'boolean', metric: 'string', basis: 'string', source: 'string', no_data: 'string',
+    },
+    r.stages.flatMap((st) =>
+      [st, ...st.inputs].map((x) => {
+        const isStage = x === st;
+        const input = isStage ? null : x.id;
+        const binds = (b: Throughput['binding']) => b !== null && b.stage === st.id && (isStage || b.input === x.id);
+        const p = isStage ? u?.stages.find((s) => s.id === st.id) : undefined;
+        return {
+          sector: r.sector, viewpoint: r.viewpoint, targets: joinList(r.targets.map((t) => t.id)), loss_pct: r.lossPct, spare_pct: r.sparePct, stage: st.id, input, order: st.order, name: x.name,
+          shocked: x.shocked, shocked_share_pct: x.shockedSharePct, lost_pct: x.lostPct, spare_added_pct: x.spareAddedPct, world_after_pct: x.afterPct, binds_world: binds(r.world.binding),
+          viewpoint_foreign_lost_pct: x.viewpoint?.foreignLostPct ?? null, viewpoint_after_pct: x.viewpoint?.afterPct ?? null, binds_viewpoint: binds(r.viewpointChain.binding),
+          world_after_p5_pct: p?.throughputPct?.p5 ?? null, world_after_p50_pct: p?.throughputPct?.p50 ?? null, world_after_p95_pct: p?.throughputPct?.p95 ?? null,
+          modelled_risk_p5: p?.modelledRisk?.p5 ?? null, modelled_risk_p50: p?.modelledRisk?.p50 ?? null, modelled_risk_p95: p?.modelledRisk?.p95 ?? null,
+          snapshot_year: x.snapshot?.year ?? null, projection: x.snapshot?.projection ?? null, metric: x.snapshot?.metric ?? null, basis: x.snapshot?.basis ?? null,
+          source: x.snapshot?.source ?? null, no_data: x.noData,
+        };
+      }),
+    ),
+  );
+}
+
+/** CSV/TSV/NDJSON of `shock --worst`: one row per country or region cut off, with its rank in each list it made (the top N of each). */
+export function worstRecords(r: WorstCase): Tidy {
+  const entries = new Map<string, { world?: WorstEntry; viewpoint?: WorstEntry }>();
+  for (const e of r.byWorld) entries.set(e.target.id, { world: e });
+  for (const e of r.byViewpoint) entries.set(e.target.id, { ...entries.get(e.target.id), viewpoint: e });
+  return tidy(
+    {
+      sector: 'string', viewpoint: 'string', loss_pct: 'number', spare_pct: 'number', target: 'string', target_name: 'string', target_kind: 'string',
+      world_rank: 'number', world_after_pct: 'number', world_lost_pct: 'number', world_binding_stage: 'string', world_binding_input: 'string',
+      viewpoint_rank: 'number', viewpoint_after_pct: 'number', viewpoint_lost_pct: 'number', viewpoint_binding_stage: 'string', viewpoint_binding_input: 'string',
+    },
+    [...entries.values()].map(({ world, viewpoint }) => {
+      const e = (world ?? viewpoint)!;
+      return {
+        sector: r.sector, viewpoint: r.viewpoint, loss_pct: r.lossPct, spare_pct: r.sparePct, target: e.target.id, target_name: e.target.name, target_kind: e.target.kind,
+        world_rank: world?.rank ?? null, world_after_pct: e.worldAfterPct, world_lost_pct: e.worldLostPct, world_binding_stage: e.worldBinding?.stage ?? null, world_binding_input: e.worldBinding?.input ?? null,
+        viewpoint_rank: viewpoint?.rank ?? null, viewpoint_after_pct: e.viewpointAfterPct, viewpoint_lost_pct: e.viewpointLostPct,
+        viewpoint_binding_stage: e.viewpointBinding?.stage ?? null, viewpoint_binding_input: e.viewpointBinding?.input ?? null,
+      };
+    }),
+  );
 }
