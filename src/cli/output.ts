@@ -180,7 +180,7 @@ function writeReason(e: NodeJS.ErrnoException): string {
   switch (e.code) {
     case 'ENOSPC': return 'no space left on device';
     case 'EDQUOT': return 'disk quota exceeded';
-    case 'EBADF': return 'standard output is closed';
+    case 'EBADF': return 'standard output is not open for writing';
     case 'EACCES':
     case 'EPERM': return 'permission denied';
     case 'EFBIG': return 'file too large';
