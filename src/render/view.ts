@@ -26,8 +26,9 @@ export interface Column {
   /** A shorter header for narrow terminals ("Weighted mean" → "Mean"). */
   short?: string;
   /**
-   * How much the column matters when the terminal is narrow, 1-9: columns are left out lowest
-   * first (ties: the rightmost first); 9 (the default) is never left out.
+   * How much the column matters when the terminal is narrow, from 1 up to 9 (fractions allowed):
+   * columns are left out lowest first (ties: the rightmost first); 9 (the default) is never
+   * left out. docs/output.md lists the order of every command.
    */
   priority?: number;
   /** Long text (diagnoses, impacts, sources): shown under its row, full width, when the table is too narrow for it. */

@@ -178,7 +178,7 @@ describe('what each command says', () => {
     const r = out['score semiconductors --year 2032'];
     expect(r.table.stdout).toContain('year 2032');
     const stage = (id: string) => csvRecords(r.csv.stdout).find((x) => x.stage === id && x.input === '')!;
-    expect(stage('fabrication')).toMatchObject({ year: '2032', snapshot_year: '2032', projection: 'true' });
+    expect(stage('fabrication')).toMatchObject({ requested_year: '2032', snapshot_year: '2032', projection: 'true' });
     // Stages without a 2032 figure use an older year (the table says "latest before 2032").
     expect(Number(stage('design').snapshot_year)).toBeLessThan(2032);
     expect(r.table.stdout).toMatch(/\(latest before 2032\)/);

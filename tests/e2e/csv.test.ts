@@ -2,6 +2,7 @@
 // same columns in every row, numbers as numbers (checked against the typed NDJSON of the same
 // run), empty for no data; TSV holds the same table; sector and viewpoint columns where they apply.
 import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BIN, ROOT, fixture } from '../helpers/cli.js';
 
@@ -170,5 +171,14 @@ describe('what the records say', () => {
     expect(bad.length).toBe(3);
     for (const r of bad) expect(r.line).toBeGreaterThan(0);
     expect(rows.filter((r) => r.valid).length).toBe(2);
+  });
+});
+
+describe('docs/csv.md', () => {
+  const doc = readFileSync(new URL('../../docs/csv.md', import.meta.url), 'utf8');
+  const documented = new Set([...doc.matchAll(/```text\n([^\n]+)\n```/g)].map((m) => m[1]!));
+
+  it.each(Object.keys(RUNS))('shows the exact header of scsr %s', (name) => {
+    expect(documented).toContain(parseCsv(out[name]!.csv)[0]!.join(','));
   });
 });

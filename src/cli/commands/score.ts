@@ -133,7 +133,7 @@ function trendView(trends: Trend[]): View {
   const blocks: Block[] = [];
   for (const t of trends) {
     // The newest years stay longest on a narrow terminal.
-    const cols = [{ header: 'Stage' }, ...t.years.map((y, i) => ({ header: `${y.year}${y.projection ? ' (proj.)' : ''}`, align: 'right' as const, priority: i === t.years.length - 1 ? 9 : Math.min(8, 1 + Math.floor((i * 8) / t.years.length)) }))];
+    const cols = [{ header: 'Stage' }, ...t.years.map((y, i) => ({ header: `${y.year}${y.projection ? ' (proj.)' : ''}`, align: 'right' as const, priority: i === t.years.length - 1 ? 9 : 1 + (7 * i) / t.years.length }))];
     const rows: CellLike[][] = t.stages.map((st) => [cell(st.name, 'strong'), ...st.risks.map((r) => riskCell(r, t.method))]);
     rows.push([cell('Weakest link', 'bad'), ...t.weakestLinks.map((w) => w ?? 'no data')]);
     blocks.push(table(cols, rows, `${t.name}: stage risk by data year, viewpoint ${upper(t.viewpoint)} (a year uses the latest actual data at or before it; projections only in their own year)`));
@@ -145,7 +145,7 @@ function trendView(trends: Trend[]): View {
 export function scoreRecords(scores: SectorScore[]): Tidy {
   return tidy(
     {
-      sector: 'string', viewpoint: 'string', method: 'string', year: 'number', stage: 'string', input: 'string', order: 'number', name: 'string',
+      sector: 'string', viewpoint: 'string', method: 'string', requested_year: 'number', stage: 'string', input: 'string', order: 'number', name: 'string',
       rating: 'string', rating_inferred: 'boolean', viewpoint_share_pct: 'number', viewpoint_listed: 'boolean',
       top_supplier: 'string', top_share_pct: 'number', hhi: 'number', hhi_band: 'string', effective_suppliers: 'number',
       global_chokepoints: 'string', single_country_chokepoints: 'string',
@@ -159,7 +159,7 @@ export function scoreRecords(scores: SectorScore[]): Tidy {
             const isStage = item === st;
             const chokes = (kind: string) => joinList(item.chokepoints.filter((c) => c.kind === kind).map((c) => c.supplier));
             yield {
-              sector: s.sector, viewpoint: s.viewpoint, method: s.method, year: s.year, stage: st.id, input: isStage ? null : item.id, order: st.order, name: item.name,
+              sector: s.sector, viewpoint: s.viewpoint, method: s.method, requested_year: s.year, stage: st.id, input: isStage ? null : item.id, order: st.order, name: item.name,
               rating: isStage ? (st.rating?.value ?? null) : null, rating_inferred: isStage ? (st.rating?.inferred ?? null) : null,
               viewpoint_share_pct: item.viewpointSharePct, viewpoint_listed: item.snapshot ? item.viewpointListed : null,
               top_supplier: item.top?.id ?? null, top_share_pct: item.top?.sharePct ?? null, hhi: item.hhi, hhi_band: item.hhiBand, effective_suppliers: item.effectiveSuppliers,
