@@ -161,10 +161,3 @@ export function wrapText(text: string, width: number): string[] {
   }
   return out;
 }
-
-/** Pad a line with spaces to `width` columns, on the right (left-aligned) or the left. */
-export function pad(s: string, width: number, align: 'left' | 'right' = 'left'): string {
-  const gap = width - displayWidth(s);
-  if (gap <= 0) return s;
-  return align === 'right' ? ' '.repeat(gap) + s : s + ' '.repeat(gap);
-}
