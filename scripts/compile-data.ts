@@ -20,5 +20,7 @@ const jsonSchema = (schema: z.ZodType, title: string, id: string) =>
   `${JSON.stringify({ $id: `https://scsr.dev/schema/${id}`, title, ...z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) }, null, 2)}\n`;
 writeFileSync('schema/sector.schema.json', jsonSchema(SectorSchema, 'scsr sector data file', 'sector.schema.json'));
 writeFileSync('schema/countries.schema.json', jsonSchema(CountriesSchema, 'scsr countries data file', 'countries.schema.json'));
+const { CriticalityFileSchema } = await import('../src/data/schema-crm.js');
+writeFileSync('schema/criticality.schema.json', jsonSchema(CriticalityFileSchema, 'scsr criticality data file (EU CRM assessments)', 'criticality.schema.json'));
 const { OutputSchema } = await import('../src/engine/output-schema.js');
 writeFileSync('schema/output.schema.json', jsonSchema(OutputSchema, 'scsr JSON output', 'output.schema.json'));

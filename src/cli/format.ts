@@ -1,5 +1,5 @@
 // Small text helpers shared by the command views (wording only; no metric is computed here).
-import type { ItemScore, SnapshotRef } from '../engine/results.js';
+import type { NodeScore, SnapshotRef } from '../engine/results.js';
 import { cell, type Cell, type Tone } from '../render/view.js';
 
 export const pct = (x: number | null | undefined, digits = 1): string =>
@@ -23,17 +23,20 @@ export function riskCell(risk: number | null, method: string = 'blended'): Cell 
 export function snapshotText(s: SnapshotRef | null): string {
   if (!s) return 'no data';
   const asOf = s.requestedYear !== null ? ` (latest before ${s.requestedYear})` : '';
-  return `${s.year}${s.projection ? ' projection' : ''}${asOf}, ${s.metric} by ${s.basis}`;
+  const when = s.period ? `${s.period.from}-${s.period.to}` : String(s.year);
+  return `${when}${s.projection ? ' projection' : ''}${asOf}, ${s.metric} by ${s.basis}`;
 }
 
-export function topText(item: ItemScore): string {
-  return item.top ? `${item.top.name} ${pct(item.top.sharePct)}${item.top.stated ? ` (${item.top.stated})` : ''}` : 'no data';
+/** The top supplier, or every supplier tied at the top ("A 50% = B 50%"). */
+export function topText(item: NodeScore): string {
+  if (item.top.length === 0) return item.snapshot ? 'none named' : 'no data';
+  return item.top.map((t) => `${t.name} ${pct(t.sharePct)}${t.stated ? ` (${t.stated})` : ''}`).join(' = ');
 }
 
-export function chokeText(item: ItemScore): Cell {
-  if (item.chokepoints.length === 0) return cell(item.snapshot ? '-' : '', 'muted');
+export function chokeText(item: NodeScore): Cell {
+  if (item.chokepoints.length === 0) return cell(item.snapshot || item.supply ? '-' : '', 'muted');
   const t = item.chokepoints
-    .map((c) => (c.kind === 'global' ? `${c.supplier.toUpperCase()} ${pct(c.sharePct, 0)} ≥${c.thresholdPct}%` : `${c.supplier.toUpperCase()} ${pct(c.sharePct, 0)} of imports`))
+    .map((c) => (c.kind === 'global' ? `${c.supplier.toUpperCase()} ${pct(c.sharePct, 0)} ≥${c.thresholdPct}%` : `${c.supplier.toUpperCase()} ${pct(c.sharePct, 0)} of imports${c.measured ? '' : ' (est.)'}`))
     .join('\n');
   return cell(t, 'bad');
 }
@@ -41,4 +44,4 @@ export function chokeText(item: ItemScore): Cell {
 export const upper = (code: string): string => (code.length === 2 ? code.toUpperCase() : code);
 
 /** The viewpoint's share, or "not listed" when the share list does not name it. */
-export const ownShare = (item: ItemScore): string => (item.snapshot && !item.viewpointListed ? 'not listed' : pct(item.viewpointSharePct));
+export const ownShare = (item: NodeScore): string => (item.snapshot && !item.viewpointListed ? 'not listed' : pct(item.viewpointSharePct));

@@ -19,6 +19,8 @@ import { registerExposure } from './commands/exposure.js';
 import { registerChokepoints } from './commands/chokepoints.js';
 import { registerExplain } from './commands/explain.js';
 import { registerReport } from './commands/report.js';
+import { registerDependence } from './commands/dependence.js';
+import { registerEvents } from './commands/events.js';
 import { VERSION } from './version.js';
 
 /** Every command, in the order `scsr --help` lists them. */
@@ -31,6 +33,8 @@ const COMMANDS: ReadonlyArray<readonly [string, (program: Command) => void]> = [
   ['policies', registerPolicies],
   ['compare', registerCompare],
   ['exposure', registerExposure],
+  ['dependence', registerDependence],
+  ['events', registerEvents],
   ['chokepoints', registerChokepoints],
   ['explain', registerExplain],
   ['report', registerReport],

@@ -51,6 +51,17 @@ export function examples(cmd: Command, lines: string[]): Command {
   return cmd.addHelpText('after', `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`);
 }
 
+/** --method and --lens: how node risks become a stage risk (docs/methodology.md#aggregation). */
+export function addMethodOptions(cmd: Command): Command {
+  return cmd
+    .addOption(new Option('-m, --method <method>', 'stage risk method').choices(['blended', 'eu-crm', 'rating']).default('blended'))
+    .addOption(
+      new Option('--lens <lens>', 'how a stage aggregates its inputs: weakest-link (the riskiest essential input) or value-weighted (by market size)')
+        .choices(['weakest-link', 'value-weighted'])
+        .default('weakest-link'),
+    );
+}
+
 /**
  * Make every option of a command strict: an empty value is an error, and so is a single-value
  * option given twice (commander would keep the last one silently). --help says which repeat.

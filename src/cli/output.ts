@@ -12,7 +12,7 @@ export const FORMATS = ['table', 'json', 'csv', 'tsv', 'ndjson', 'md'] as const;
 export type Format = (typeof FORMATS)[number];
 
 /** Version of every command's JSON document (docs/json.md). Bump on any breaking change. */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 export interface OutputOptions {
   format?: string;

@@ -1,7 +1,7 @@
 // Option and argument values: parsed and checked once, with one-line errors that name the
 // option and say what it takes. Numbers are parsed here and nowhere else.
 import type { Model, Sector } from '../data/model.js';
-import { resolveCountry, resolveSector } from '../data/resolve.js';
+import { resolveCountry, resolvePlace, resolveSector, resolveSupplier } from '../data/resolve.js';
 import { resolveOrUsage } from './context.js';
 import { usageError } from './exit.js';
 
@@ -75,4 +75,26 @@ export function pickSectors(model: Model, name: string | undefined, all: boolean
 /** --year and --basis (already parsed by their options) as engine options. */
 export function snapshotOptions(opts: { year?: number; basis?: string }): { year?: number; basis?: string } {
   return { ...(opts.year !== undefined ? { year: opts.year } : {}), ...(opts.basis ? { basis: opts.basis } : {}) };
+}
+
+/** A viewpoint (--country): a country, or a region with members such as `eu`. */
+export function parseViewpoint(model: Model, value: string, option = '--country'): string {
+  return resolveOrUsage(() => {
+    try {
+      return resolvePlace(model.countries, value);
+    } catch (e) {
+      throw Object.assign(e as Error, { message: `${option.startsWith('-') ? 'option ' : ''}${option}: ${(e as Error).message}` });
+    }
+  });
+}
+
+/** A country or a region as the data name it (a shock target): codes, ids, names, aliases. */
+export function parsePlace(model: Model, value: string, option: string): string {
+  return resolveOrUsage(() => {
+    try {
+      return resolveSupplier(model.countries, value);
+    } catch (e) {
+      throw Object.assign(e as Error, { message: `${option.startsWith('-') ? 'option ' : ''}${option}: ${(e as Error).message}` });
+    }
+  });
 }

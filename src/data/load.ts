@@ -3,9 +3,10 @@
 import { closeSync, fstatSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import type { DataError, Result } from './errors.js';
-import { emptyCountries, mergeCountries, type CountriesData, type Model, type Sector } from './model.js';
-import type { CountriesFile } from './schema.js';
-import { checkCountries, checkSector, validateShape, type FileKind } from './validate.js';
+import { emptyCountries, emptyTrade, mergeCountries, mergeTrade, type CountriesData, type Model, type Sector } from './model.js';
+import type { CountriesFile, TradeFile } from './schema.js';
+import { checkCountries, checkCriticality, checkSector, checkTrade, validateShape, type FileKind } from './validate.js';
+import type { CriticalityFile } from './schema-crm.js';
 import { parseYaml, type Located } from './yaml-doc.js';
 
 /** Largest data file read, in bytes (docs/data.md#limits). */
@@ -54,6 +55,8 @@ export interface ParsedFile {
   doc: Located;
   sector?: Sector;
   countries?: CountriesFile;
+  trade?: TradeFile;
+  criticality?: CriticalityFile;
 }
 
 /** Read, parse and shape-check one file; `countries` (already loaded) only improve the messages. */
@@ -76,7 +79,7 @@ export function readDataFile(file: string, countries?: CountriesData): Result<Pa
     ok: true,
     // The raw data are shape-checked and copied by zod: keep only the way to locate errors,
     // so that the raw copy dies young (two copies of a large dataset double the GC's work).
-    value: { file, kind: shaped.kind, doc: { data: undefined, locate: parsed.value.locate }, ...(shaped.sector ? { sector: shaped.sector } : {}), ...(shaped.countries ? { countries: shaped.countries } : {}) },
+    value: { file, kind: shaped.kind, doc: { data: undefined, locate: parsed.value.locate }, ...(shaped.sector ? { sector: shaped.sector } : {}), ...(shaped.countries ? { countries: shaped.countries } : {}), ...(shaped.trade ? { trade: shaped.trade } : {}), ...(shaped.criticality ? { criticality: shaped.criticality } : {}) },
   };
 }
 
@@ -182,16 +185,33 @@ export function loadFiles(paths: readonly string[], base: Model): { model?: Mode
     }
   }
 
+  // Trade files last: they name nodes of the sectors just loaded.
+  let trade = base.trade;
+  const sectorsModel: Model = { countries, trade, criticality: base.criticality, sectors: [...sectors.values()], origins };
+  for (const p of parsed.filter((x) => x.kind === 'trade')) {
+    const t = p.trade!;
+    const sourceIds = new Set([...trade.sources.map((s) => s.id), ...(t.sources ?? []).map((s) => s.id)]);
+    const errors = checkTrade(p.file, p.doc, t, sectorsModel, sourceIds);
+    reports.push({ file: p.file, kind: 'trade', label: 'trade', errors });
+    if (errors.length === 0) trade = mergeTrade(trade, t);
+  }
+  const criticality = [...base.criticality];
+  for (const p of parsed.filter((x) => x.kind === 'criticality')) {
+    const errors = checkCriticality(p.file, p.doc, p.criticality!, sectorsModel);
+    reports.push({ file: p.file, kind: 'criticality', label: 'criticality', errors });
+    if (errors.length === 0) criticality.push(p.criticality!);
+  }
+
   reports.sort((a, b) => files.indexOf(a.file) - files.indexOf(b.file));
   for (const rep of reports) rep.errors.sort((a, b) => a.line - b.line || a.col - b.col);
   const errors = reports.flatMap((r) => r.errors);
   if (errors.length > 0) return { reports, errors };
-  return { model: { countries, sectors: [...sectors.values()], origins }, reports, errors };
+  return { model: { countries, trade, criticality, sectors: [...sectors.values()], origins }, reports, errors };
 }
 
 /** Build a model from data files alone (the build step compiles the built-in data this way). */
 export function compileModel(paths: readonly string[]): Result<Model> {
-  const empty: Model = { countries: emptyCountries(), sectors: [], origins: {} };
+  const empty: Model = { countries: emptyCountries(), trade: emptyTrade(), criticality: [], sectors: [], origins: {} };
   const r = loadFiles(paths, empty);
   if (!r.model) return { ok: false, errors: r.errors };
   for (const s of r.model.sectors) r.model.origins[s.id] = 'built-in';

@@ -38,3 +38,36 @@ export function resolveStage(sector: Sector, input: string): string {
 export function countryName(countries: CountriesData, code: string): string {
   return findCountry(countries, code)?.name ?? findRegion(countries, code)?.name ?? code;
 }
+
+/** A viewpoint: a country code, or the id of a region with defined members (`eu`), from a code, name or alias. */
+export function resolvePlace(countries: CountriesData, input: string): string {
+  const regions = countries.regions.filter((r) => !r.residual && (r.members?.length ?? 0) > 0);
+  const places: Array<{ id: string; names: string[] }> = [
+    ...countries.countries.map((c) => ({ id: c.code, names: [c.code, c.name, ...(c.aliases ?? [])] })),
+    ...regions.map((r) => ({ id: r.id, names: [r.id, r.name, ...(r.aliases ?? [])] })),
+  ];
+  return lookup(input, places, (p) => p.names, 'country or region', 'see `scsr list countries`').id;
+}
+
+/**
+ * A node of a sector from `stage` or `stage/input` (ids, names or aliases; the stage's order
+ * number is accepted for the stage), as its path.
+ */
+export function resolveNode(sector: Sector, input: string): string {
+  const slash = input.indexOf('/');
+  const stageId = resolveStage(sector, slash < 0 ? input : input.slice(0, slash));
+  if (slash < 0) return stageId;
+  const stage = sector.stages.find((s) => s.id === stageId)!;
+  const inputs = stage.inputs ?? [];
+  const hit = lookup(input.slice(slash + 1), inputs, (x) => [x.id, x.name, ...(x.aliases ?? [])], `input of ${stageId}`, `inputs: ${inputs.map((x) => x.id).join(', ') || 'none'}`);
+  return `${stageId}/${hit.id}`;
+}
+
+/** A supplier as share lists name it: a country code or any region id (shock targets). */
+export function resolveSupplier(countries: CountriesData, input: string): string {
+  const places: Array<{ id: string; names: string[] }> = [
+    ...countries.countries.map((c) => ({ id: c.code, names: [c.code, c.name, ...(c.aliases ?? [])] })),
+    ...countries.regions.filter((r) => !r.residual).map((r) => ({ id: r.id, names: [r.id, r.name, ...(r.aliases ?? [])] })),
+  ];
+  return lookup(input, places, (p) => p.names, 'country or region', 'see `scsr list countries`').id;
+}

@@ -2,7 +2,7 @@
 // here (docs/data.md describes the same format for people; schema/*.json is generated
 // from these schemas by scripts/build.mjs). Imported only on paths that read YAML.
 import { z } from 'zod';
-import { DEPENDENCY_KINDS, IMPACTS, RATINGS, SHARE_BASES, SHARE_METRICS } from './vocab.js';
+import { DEPENDENCY_KINDS, EVENT_KINDS, IMPACTS, NODE_USES, RATINGS, SHARE_BASES, SHARE_METRICS, TRADE_MEASURES } from './vocab.js';
 
 const text = z.string().trim().min(1);
 const id = z
@@ -42,7 +42,9 @@ export const ShareValueSchema = z
   .strictObject({
     country: countryCode.optional(),
     region: id.optional(),
-    share: percent.describe('Point value in percent of the world total; see `stated`, `low` and `high` for bounds'),
+    share: z
+      .union([percent, z.literal('unknown')])
+      .describe('Point value in percent of the total; see `stated`, `low` and `high` for bounds. `unknown`: the source names the supplier without a share'),
     stated: text.optional().describe('The figure as the source states it when it is a bound or approximate: ">75", "<10", "~70", "70-90"'),
     low: percent.optional(),
     high: percent.optional(),
@@ -52,6 +54,12 @@ export const ShareValueSchema = z
     if ((v.country === undefined) === (v.region === undefined)) {
       ctx.addIssue({ code: 'custom', message: 'needs exactly one of country or region' });
     }
+    if (v.share === 'unknown') {
+      for (const key of ['stated', 'low', 'high'] as const) {
+        if (v[key] !== undefined) ctx.addIssue({ code: 'custom', path: [key], message: 'is not allowed with `share: unknown`' });
+      }
+      return;
+    }
     if (v.low !== undefined && v.low > v.share) {
       ctx.addIssue({ code: 'custom', path: ['low'], message: `must not exceed share (${v.low} > ${v.share})` });
     }
@@ -60,9 +68,26 @@ export const ShareValueSchema = z
     }
   });
 
-/** The shares of one stage or input, for one year, on one basis, from one source. */
+/** Years a multi-year figure covers (an average over a period is not the figure of one year). */
+export const PeriodSchema = z
+  .strictObject({ from: year, to: year })
+  .refine((p) => p.from <= p.to, { message: '`from` must not be after `to`' });
+
+/** `year` or `period`, exactly one; `year` is then filled from `period.to` (the recency of the figure). */
+function yearOrPeriod<T extends { year?: number | undefined; period?: { from: number; to: number } | undefined }>(v: T, ctx: z.RefinementCtx): void {
+  if ((v.year === undefined) === (v.period === undefined)) {
+    ctx.addIssue({ code: 'custom', message: v.year === undefined ? 'needs `year` or `period`' : 'needs `year` or `period`, not both' });
+  }
+}
+const withYear = <T extends { year?: number | undefined; period?: { from: number; to: number } | undefined }>(v: T): T & { year: number } => ({
+  ...v,
+  year: v.year ?? v.period!.to,
+});
+
+/** The shares of one stage or input, for one year (or period), on one basis, from one source. */
 export const SnapshotSchema = z.strictObject({
-  year,
+  year: year.optional(),
+  period: PeriodSchema.optional().describe('Years a multi-year average covers, instead of `year`'),
   projection: z.boolean().optional().describe('True for forecasts; never picked unless --year asks for that year'),
   metric: z.enum(SHARE_METRICS),
   basis: z.enum(SHARE_BASES).describe('location = where the plant or mine is; headquarters = nationality of the firms; ownership = who controls it'),
@@ -71,16 +96,43 @@ export const SnapshotSchema = z.strictObject({
   tolerance: z.number().min(0).max(5).optional().describe('Allowed excess over 100 when the source rounds small shares up (default 1)'),
   note: text.optional(),
   values: z.array(ShareValueSchema).min(1),
+}).superRefine(yearOrPeriod).transform(withYear);
+
+/** Market size of a node, for the value-weighted lens (docs/methodology.md#aggregation). */
+export const NodeValueSchema = z.strictObject({
+  millions: z.number().positive().describe('Size in millions of `currency`'),
+  currency: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 currency code in upper case (e.g. "USD")'),
+  year,
+  source: id,
+  inferred: z.boolean().optional().describe('True when the size is derived (a share of a larger market, a sum) rather than stated'),
+  note: text.optional(),
 });
 
-const valueWithSource = z.strictObject({ value: fraction, year, source: id, note: text.optional() });
+export const InventorySchema = z.strictObject({
+  value: z.number().min(0).max(120).describe('Months of supply held in inventory'),
+  year,
+  source: id,
+  note: text.optional(),
+});
+
+/** Keys a stage and an input share: the node of the chain's tree. */
+const nodeKeys = {
+  value: NodeValueSchema.optional(),
+  use: z.enum(NODE_USES).optional().describe('consumable: output stops when inventory runs out; capital: the installed base keeps running (default: inherited, else consumable)'),
+  inventoryMonths: InventorySchema.optional(),
+};
 
 export const InputSchema = z.strictObject({
   id,
   name: text,
   aliases: z.array(text).optional(),
   description: text.optional(),
-  shares: z.array(SnapshotSchema).min(1),
+  parent: id.optional().describe('Another input of the same stage this one is a part or kind of; absent = a child of the stage'),
+  ...nodeKeys,
+  essential: z.boolean().optional().describe('false: shown, but never the binding node (default true)'),
+  material: id.optional().describe('The raw material this node is a stage of (links mining and refining of one material)'),
+  shares: z.array(SnapshotSchema).min(1).optional(),
+  note: text.optional(),
 });
 
 export const StageSchema = z.strictObject({
@@ -91,15 +143,10 @@ export const StageSchema = z.strictObject({
   rating: RatingSchema.optional(),
   diagnoses: z.array(text).optional().describe("The source's diagnoses for this stage (KIET Tables 1 and 3)"),
   diagnosesSource: id.optional(),
+  ...nodeKeys,
   shares: z.array(SnapshotSchema).optional(),
   inputs: z.array(InputSchema).optional(),
   demand: z.array(SnapshotSchema).optional().describe('Shares of world demand (market side), kept apart from supply'),
-  recyclingInputRate: valueWithSource.optional().describe('EU CRM EoL-RIR, 0-1'),
-  substitutionIndex: valueWithSource.optional().describe('EU CRM SI_SR, 0-1 (1 = no substitute)'),
-  importReliance: z
-    .array(z.strictObject({ country: countryCode, value: fraction, year, source: id, note: text.optional() }))
-    .optional()
-    .describe('EU CRM IR of a viewpoint country, 0-1'),
   note: text.optional(),
 });
 
@@ -206,12 +253,91 @@ export const CountriesSchema = z.strictObject({
   supplierRisk: SupplierRiskSchema.partial().optional(),
 });
 
+// ---------------------------------------------------------------------------------------------
+// Trade files (docs/data.md#trade-files): a viewpoint's import sources, net import reliance and
+// export-restriction events, each tied to a node of a sector.
+
+/** A country code or a region id (`eu`): who imports. */
+const viewpointId = id.describe('A country code or a region id (e.g. "kr", "eu")');
+const nodeRef = {
+  sector: id,
+  stage: id,
+  input: id.optional().describe('Absent: the stage node itself'),
+};
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
+  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'must be a real date');
+
+/** Partner shares of a viewpoint's imports (or of its whole supply) of one node. */
+export const ImportListSchema = z.strictObject({
+  viewpoint: viewpointId,
+  ...nodeRef,
+  product: text.optional().describe("What the figure covers, in the source's words"),
+  hs: z.array(z.string().regex(/^\d{2,4}(\.\d{2,6})?$/, 'must be an HS code such as "2504" or "2504.10"')).optional(),
+  of: z.enum(['imports', 'supply']).default('imports').describe('imports: shares of the imports; supply: shares of the whole supply, domestic included (EU CRM sourcing)'),
+  measure: z.enum(TRADE_MEASURES).describe('value or quantity: one measure per list'),
+  year: year.optional(),
+  period: PeriodSchema.optional(),
+  partial: z.boolean().optional().describe('True when the figure covers part of a year (say the reason in `note`)'),
+  tolerance: z.number().min(0).max(5).optional(),
+  source: id,
+  note: text.optional(),
+  values: z.array(ShareValueSchema).min(1),
+}).superRefine(yearOrPeriod).transform(withYear);
+
+/** Net import reliance: (imports − exports) / apparent consumption, in percent. */
+export const RelianceSchema = z.strictObject({
+  viewpoint: viewpointId,
+  ...nodeRef,
+  product: text.optional(),
+  percent: percent.describe('Net import reliance in percent of apparent consumption (0 for a net exporter)'),
+  stated: text.optional().describe('The figure as the source states it: ">75", "E" (net exporter)'),
+  low: percent.optional(),
+  high: percent.optional(),
+  year,
+  source: id,
+  note: text.optional(),
+});
+
+/** An export restriction: who imposed it on whom, on what, when. */
+export const EventSchema = z.strictObject({
+  id,
+  imposedBy: countryCode,
+  aimedAt: z.array(z.union([countryCode, z.literal('all')])).min(1).describe('Countries the measure targets, or `all`'),
+  kind: z.enum(EVENT_KINDS),
+  imposed: isoDate,
+  lifted: isoDate.optional(),
+  nodes: z
+    .array(z.string().regex(/^[a-z0-9][a-z0-9-]*\/[a-z0-9][a-z0-9-]*(\/[a-z0-9][a-z0-9-]*)?$/, 'must be a node path "sector/stage" or "sector/stage/input"'))
+    .min(1),
+  hs: z.array(z.string().regex(/^\d{2,4}(\.\d{2,6})?$/, 'must be an HS code such as "2504" or "2504.10"')).optional(),
+  products: text.describe("What the measure covers, in the source's words"),
+  source: id,
+  note: text.optional(),
+}).refine((e) => e.lifted === undefined || e.lifted >= e.imposed, { message: '`lifted` must not be before `imposed`', path: ['lifted'] });
+
+export const TradeSchema = z.strictObject({
+  $schema: z.string().optional(),
+  sources: z.array(SourceSchema).optional(),
+  imports: z.array(ImportListSchema).optional(),
+  reliance: z.array(RelianceSchema).optional(),
+  events: z.array(EventSchema).optional(),
+});
+
 export type Source = z.infer<typeof SourceSchema>;
 export type Rating = z.infer<typeof RatingSchema>;
 export type RatingValue = (typeof RATINGS)[number];
 export type ShareValue = z.infer<typeof ShareValueSchema>;
 export type Snapshot = z.infer<typeof SnapshotSchema>;
 export type Input = z.infer<typeof InputSchema>;
+export type NodeValue = z.infer<typeof NodeValueSchema>;
+export type Inventory = z.infer<typeof InventorySchema>;
+export type Period = z.infer<typeof PeriodSchema>;
+export type ImportList = z.infer<typeof ImportListSchema>;
+export type Reliance = z.infer<typeof RelianceSchema>;
+export type TradeEvent = z.infer<typeof EventSchema>;
+export type TradeFile = z.infer<typeof TradeSchema>;
 export type Stage = z.infer<typeof StageSchema>;
 export type Dependency = z.infer<typeof DependencySchema>;
 export type ImpactLevel = (typeof IMPACTS)[number];

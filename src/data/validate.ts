@@ -1,16 +1,17 @@
 // Validation of one parsed file: zod for shape and types, then the checks zod cannot express
 // (unique ids, references that resolve, known country codes, shares that add up).
 import type { z } from 'zod';
-import { CountriesSchema, SectorSchema } from './schema.js';
-import type { CountriesFile, Sector, Snapshot } from './schema.js';
+import { CountriesSchema, SectorSchema, TradeSchema } from './schema.js';
+import type { CountriesFile, Sector, Snapshot, TradeFile } from './schema.js';
+import { CriticalityFileSchema, type CriticalityFile } from './schema-crm.js';
 import { formatPath, type DataError, type PathSegment } from './errors.js';
-import type { CountriesData } from './model.js';
+import type { CountriesData, Model } from './model.js';
 import { normalize } from './resolve.js';
 import { didYouMean } from './suggest.js';
 import { DEFAULT_SUM_TOLERANCE } from './vocab.js';
 import type { Located } from './yaml-doc.js';
 
-export type FileKind = 'sector' | 'countries';
+export type FileKind = 'sector' | 'countries' | 'trade' | 'criticality';
 
 /**
  * A sector file has `stages` (or an `id`, which no countries file has: a misspelt `stages` then
@@ -20,6 +21,8 @@ export function detectKind(data: unknown): FileKind | undefined {
   if (!data || typeof data !== 'object' || Array.isArray(data)) return undefined;
   const has = (k: string) => Object.hasOwn(data, k);
   if (['stages', 'policies', 'dependencies', 'id'].some(has)) return 'sector';
+  if (['imports', 'reliance', 'events'].some(has)) return 'trade';
+  if (['assessments', 'editions', 'wgiTables'].some(has)) return 'criticality';
   return ['countries', 'regions', 'groups', 'concerns', 'supplierRisk'].some(has) ? 'countries' : undefined;
 }
 
@@ -72,6 +75,8 @@ const KNOWN_KEYS = [
   'low', 'high', 'kind', 'on', 'stage', 'input', 'text', 'number', 'measures', 'stagesInferred', 'impacts', 'short',
   'long', 'gap', 'countries', 'regions', 'groups', 'concerns', 'supplierRisk', 'code', 'governance', 'wgi', 'members',
   'residual', 'viewpoint', 'allyGroups', 'allyFactor', 'concernWeight', 'unknownWeight', 'overrides', 'from', 'to', 'weight',
+  'period', 'parent', 'use', 'inventoryMonths', 'essential', 'material', 'millions', 'currency', 'imports', 'reliance',
+  'events', 'product', 'hs', 'of', 'partial', 'percent', 'imposedBy', 'aimedAt', 'imposed', 'lifted', 'nodes', 'products',
 ];
 
 function zodIssues(ctx: Ctx, data: unknown, issues: z.core.$ZodIssue[]): void {
@@ -101,6 +106,12 @@ function zodIssues(ctx: Ctx, data: unknown, issues: z.core.$ZodIssue[]): void {
         } else add(ctx, path, issue.message);
         break;
       }
+      case 'invalid_union':
+        // The one union of the data model: a share, `percent` or the word `unknown`.
+        if (typeof got === 'number' && !Number.isFinite(got)) add(ctx, path, `must be a finite number (got ${repr(got)})`);
+        else if (typeof got === 'number') add(ctx, path, `must be between 0 and 100, or \`unknown\` (got ${repr(got)})`);
+        else add(ctx, path, `must be a number from 0 to 100, or \`unknown\` (got ${repr(got)})`);
+        break;
       case 'invalid_value':
         add(ctx, path, `must be one of ${issue.values.map((v) => String(v)).join(', ')} (got ${repr(got)})${typeof got === 'string' ? didYouMean(got, issue.values.map(String)) : ''}`);
         break;
@@ -143,6 +154,8 @@ export interface ValidateFileResult {
   kind: FileKind;
   sector?: Sector;
   countries?: CountriesFile;
+  trade?: TradeFile;
+  criticality?: CriticalityFile;
   errors: DataError[];
 }
 
@@ -153,18 +166,19 @@ export function validateShape(file: string, doc: Located, countries?: CountriesD
   if (!kind) {
     add(ctx, [], Array.isArray(doc.data) || typeof doc.data !== 'object'
       ? `must be a mapping (got ${repr(doc.data)})`
-      : 'is neither a sector file (needs `stages`) nor a countries file (needs one of `countries`, `regions`, `groups`, `concerns` or `supplierRisk`)');
+      : 'is not a scsr data file: a sector file needs `stages`; a countries file one of `countries`, `regions`, `groups`, `concerns`, `supplierRisk`; a trade file one of `imports`, `reliance`, `events`; a criticality file `assessments`');
     return { kind: 'sector', errors: ctx.errors };
   }
-  const schema = kind === 'sector' ? SectorSchema : CountriesSchema;
+  const schema = kind === 'sector' ? SectorSchema : kind === 'trade' ? TradeSchema : kind === 'criticality' ? CriticalityFileSchema : CountriesSchema;
   const parsed = schema.safeParse(doc.data, { reportInput: false });
   if (!parsed.success) {
     zodIssues(ctx, doc.data, parsed.error.issues);
     return { kind, errors: ctx.errors };
   }
-  return kind === 'sector'
-    ? { kind, sector: parsed.data as Sector, errors: [] }
-    : { kind, countries: parsed.data as CountriesFile, errors: [] };
+  if (kind === 'sector') return { kind, sector: parsed.data as Sector, errors: [] };
+  if (kind === 'trade') return { kind, trade: parsed.data as TradeFile, errors: [] };
+  if (kind === 'criticality') return { kind, criticality: parsed.data as CriticalityFile, errors: [] };
+  return { kind, countries: parsed.data as CountriesFile, errors: [] };
 }
 
 /** Cross-reference checks of a countries file against the merged countries it will join. */
@@ -250,11 +264,11 @@ export function checkSector(file: string, doc: Located, s: Sector, countries: Co
         }
         if (seen.has(who)) add(ctx, [...at, 'values', j], `"${who}" appears twice in one snapshot`);
         seen.add(who);
-        sum += v.share;
+        if (v.share !== 'unknown') sum += v.share;
       });
       const tolerance = snap.tolerance ?? DEFAULT_SUM_TOLERANCE;
       if (sum > 100 + tolerance + 1e-9) {
-        add(ctx, [...at, 'values'], `shares add up to ${round(sum)}, more than 100 (tolerance ${tolerance})`);
+        add(ctx, [...at, 'values'], `shares add up to ${round(sum)}, more than 100 (allowed excess, key tolerance: ${tolerance})`);
       }
     });
   };
@@ -264,16 +278,36 @@ export function checkSector(file: string, doc: Located, s: Sector, countries: Co
     const at: PathSegment[] = ['stages', i];
     source(stage.rating?.source, [...at, 'rating', 'source']);
     source(stage.diagnosesSource, [...at, 'diagnosesSource']);
-    source(stage.recyclingInputRate?.source, [...at, 'recyclingInputRate', 'source']);
-    source(stage.substitutionIndex?.source, [...at, 'substitutionIndex', 'source']);
-    stage.importReliance?.forEach((ir, j) => {
-      country(ir.country, [...at, 'importReliance', j, 'country']);
-      source(ir.source, [...at, 'importReliance', j, 'source']);
-    });
+    source(stage.value?.source, [...at, 'value', 'source']);
+    source(stage.inventoryMonths?.source, [...at, 'inventoryMonths', 'source']);
     snapshots(stage.shares, [...at, 'shares']);
     snapshots(stage.demand, [...at, 'demand']);
     unique(ctx, stage.inputs, (x) => x.id, [...at, 'inputs'], 'id', 'input id');
-    stage.inputs?.forEach((input, j) => snapshots(input.shares, [...at, 'inputs', j, 'shares']));
+    const inputIds = new Set((stage.inputs ?? []).map((x) => x.id));
+    const parentOf = new Map((stage.inputs ?? []).map((x) => [x.id, x.parent]));
+    const withChildren = new Set((stage.inputs ?? []).map((x) => x.parent).filter((p): p is string => p !== undefined));
+    stage.inputs?.forEach((input, j) => {
+      const ia: PathSegment[] = [...at, 'inputs', j];
+      snapshots(input.shares, [...ia, 'shares']);
+      source(input.value?.source, [...ia, 'value', 'source']);
+      source(input.inventoryMonths?.source, [...ia, 'inventoryMonths', 'source']);
+      if (input.parent !== undefined) {
+        if (input.parent === input.id) add(ctx, [...ia, 'parent'], 'an input cannot be its own parent');
+        else if (!inputIds.has(input.parent)) add(ctx, [...ia, 'parent'], `unknown input "${input.parent}" of stage "${stage.id}"${didYouMean(input.parent, inputIds)}`);
+        else {
+          // Walk up: a cycle returns to this input before it reaches the stage.
+          const seen = new Set([input.id]);
+          for (let p = parentOf.get(input.parent) === undefined ? undefined : input.parent; p !== undefined; p = parentOf.get(p)) {
+            if (seen.has(p)) {
+              add(ctx, [...ia, 'parent'], `parents form a cycle (${[...seen, p].join(' → ')})`);
+              break;
+            }
+            seen.add(p);
+          }
+        }
+      }
+      if (!input.shares && !withChildren.has(input.id)) add(ctx, ia, 'needs `shares` or child inputs (inputs whose `parent` is this one)');
+    });
   });
   s.dependencies?.forEach((d, i) => {
     const at: PathSegment[] = ['dependencies', i];
@@ -297,6 +331,99 @@ export function checkSector(file: string, doc: Located, s: Sector, countries: Co
       source(imp.source, [...at, 'impacts', j, 'source']);
     });
   });
+  return ctx.errors;
+}
+
+/**
+ * Cross-reference checks of a trade file against the merged model (sectors and countries are
+ * loaded first): every node, viewpoint, partner and source it names must exist.
+ */
+export function checkTrade(file: string, doc: Located, t: TradeFile, model: Model, sourceIds: ReadonlySet<string>): DataError[] {
+  const ctx: Ctx = { file, doc, errors: [] };
+  const codes = new Set(model.countries.countries.map((c) => c.code));
+  const regionIds = new Set(model.countries.regions.map((r) => r.id));
+  const sectorIds = model.sectors.map((s) => s.id);
+  unique(ctx, t.sources, (x) => x.id, ['sources'], 'id', 'source id');
+  unique(ctx, t.events, (x) => x.id, ['events'], 'id', 'event id');
+  const source = (id: string, path: PathSegment[]) => {
+    if (!sourceIds.has(id)) add(ctx, path, `unknown source "${id}"${didYouMean(id, sourceIds)}`);
+  };
+  const country = (code: string, path: PathSegment[]) => {
+    if (!codes.has(code)) add(ctx, path, `unknown country code "${code}"${didYouMean(code, codes)}`);
+  };
+  const place = (code: string, path: PathSegment[]) => {
+    if (!codes.has(code) && !regionIds.has(code)) add(ctx, path, `unknown country or region "${code}"${didYouMean(code, [...codes, ...regionIds])}`);
+  };
+  /** `at(key)`: where to report a bad `sector`, `stage` or `input`. */
+  const node = (ref: { sector: string; stage: string; input?: string | undefined }, at: (key: 'sector' | 'stage' | 'input') => PathSegment[]) => {
+    const sector = model.sectors.find((s) => s.id === ref.sector);
+    if (!sector) return add(ctx, at('sector'), `unknown sector "${ref.sector}"${didYouMean(ref.sector, sectorIds)}`);
+    const stage = sector.stages.find((s) => s.id === ref.stage);
+    if (!stage) return add(ctx, at('stage'), `unknown stage "${ref.stage}" of sector "${ref.sector}"${didYouMean(ref.stage, sector.stages.map((s) => s.id))}`);
+    if (ref.input !== undefined && !stage.inputs?.some((x) => x.id === ref.input)) {
+      add(ctx, at('input'), `unknown input "${ref.input}" of stage "${ref.stage}"${didYouMean(ref.input, (stage.inputs ?? []).map((x) => x.id))}`);
+    }
+  };
+  t.imports?.forEach((list, i) => {
+    const at: PathSegment[] = ['imports', i];
+    place(list.viewpoint, [...at, 'viewpoint']);
+    node(list, (key) => [...at, key]);
+    source(list.source, [...at, 'source']);
+    const seen = new Set<string>();
+    let sum = 0;
+    list.values.forEach((v, j) => {
+      const who = v.country ?? v.region ?? '';
+      if (v.country !== undefined) country(v.country, [...at, 'values', j, 'country']);
+      if (v.region !== undefined && !regionIds.has(v.region)) add(ctx, [...at, 'values', j, 'region'], `unknown region "${v.region}"${didYouMean(v.region, regionIds)}`);
+      if (seen.has(who)) add(ctx, [...at, 'values', j], `"${who}" appears twice in one list`);
+      seen.add(who);
+      if (list.of === 'imports' && who === list.viewpoint) add(ctx, [...at, 'values', j], `the viewpoint "${who}" cannot be a source of its own imports (use \`of: supply\` for a list that includes domestic supply)`);
+      if (v.share !== 'unknown') sum += v.share;
+    });
+    const tolerance = list.tolerance ?? DEFAULT_SUM_TOLERANCE;
+    if (sum > 100 + tolerance + 1e-9) add(ctx, [...at, 'values'], `shares add up to ${round(sum)}, more than 100 (allowed excess, key tolerance: ${tolerance})`);
+  });
+  t.reliance?.forEach((r, i) => {
+    const at: PathSegment[] = ['reliance', i];
+    place(r.viewpoint, [...at, 'viewpoint']);
+    node(r, (key) => [...at, key]);
+    source(r.source, [...at, 'source']);
+    if (r.low !== undefined && r.low > r.percent) add(ctx, [...at, 'low'], `must not exceed percent (${r.low} > ${r.percent})`);
+    if (r.high !== undefined && r.high < r.percent) add(ctx, [...at, 'high'], `must not be below percent (${r.high} < ${r.percent})`);
+  });
+  t.events?.forEach((e, i) => {
+    const at: PathSegment[] = ['events', i];
+    country(e.imposedBy, [...at, 'imposedBy']);
+    e.aimedAt.forEach((c, j) => {
+      if (c !== 'all') country(c, [...at, 'aimedAt', j]);
+    });
+    source(e.source, [...at, 'source']);
+    e.nodes.forEach((path, j) => {
+      const [sector, stage, input] = path.split('/') as [string, string, string | undefined];
+      node({ sector, stage, ...(input !== undefined ? { input } : {}) }, () => [...at, 'nodes', j]);
+    });
+  });
+  return ctx.errors;
+}
+
+/** A criticality file's node references (`sector/stage/input`) must name nodes of the loaded sectors. */
+export function checkCriticality(file: string, doc: Located, c: CriticalityFile, model: Model): DataError[] {
+  const ctx: Ctx = { file, doc, errors: [] };
+  c.assessments.forEach((a, i) =>
+    a.stages.forEach((s, j) =>
+      s.nodes.forEach((path, k) => {
+        const [sectorId, stageId, inputId] = path.split('/');
+        const sector = model.sectors.find((x) => x.id === sectorId);
+        const stage = sector?.stages.find((x) => x.id === stageId);
+        const at: PathSegment[] = ['assessments', i, 'stages', j, 'nodes', k];
+        if (!sector) add(ctx, at, `unknown sector "${sectorId}"${didYouMean(sectorId ?? '', model.sectors.map((x) => x.id))}`);
+        else if (!stage) add(ctx, at, `unknown stage "${stageId}" of sector "${sectorId}"${didYouMean(stageId ?? '', sector.stages.map((x) => x.id))}`);
+        else if (inputId !== undefined && !stage.inputs?.some((x) => x.id === inputId)) {
+          add(ctx, at, `unknown input "${inputId}" of stage "${stageId}"${didYouMean(inputId, (stage.inputs ?? []).map((x) => x.id))}`);
+        }
+      }),
+    ),
+  );
   return ctx.errors;
 }
 

@@ -35,7 +35,7 @@ export function listStages(sector: Sector): StageSummary[] {
     rating: st.rating ? { value: st.rating.value, inferred: st.rating.inferred, basis: st.rating.basis, source: st.rating.source } : null,
     diagnoses: st.diagnoses ?? [],
     inputs: (st.inputs ?? []).map((x) => x.id),
-    snapshots: (st.shares?.length ?? 0) + (st.inputs ?? []).reduce((n, x) => n + x.shares.length, 0),
+    snapshots: (st.shares?.length ?? 0) + (st.inputs ?? []).reduce((n, x) => n + (x.shares?.length ?? 0), 0),
   }));
 }
 

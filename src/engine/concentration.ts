@@ -1,45 +1,67 @@
 // Concentration of one share list: HHI, its band, effective number of suppliers, top supplier,
 // chokepoints (docs/methodology.md#concentration, #chokepoints).
-import type { CountriesData, Snapshot } from '../data/model.js';
+import type { CountriesData, ShareValue } from '../data/model.js';
 import { countryName } from '../data/resolve.js';
 import { HHI_HIGH, HHI_MODERATE } from './params.js';
 import type { Chokepoint, SupplierShare } from './results.js';
+import { isDomestic, type Viewpoint } from './viewpoint.js';
 
 export const REST_ID = 'rest';
 
 /**
- * The suppliers of a snapshot: named countries and regions as the source gives them, and one
- * `rest` entry for residual regions ("Other", "Various") plus whatever the source leaves unattributed.
- * Sorted by share, largest first; ties by id.
+ * The suppliers of a share list: named countries and regions as the source gives them (a
+ * supplier named without a share has sharePct null), and one `rest` entry for residual regions
+ * ("Other", "Various") plus whatever the source leaves unattributed. `domestic` marks the
+ * viewpoint's own entries. Sorted by share, largest first, unknown shares after known ones,
+ * the rest last; ties by id.
  */
-export function suppliersOf(snapshot: Snapshot, countries: CountriesData): SupplierShare[] {
-  const residual = new Set(countries.regions.filter((r) => r.residual).map((r) => r.id));
+export function suppliersOf(values: readonly ShareValue[], countries: CountriesData, vp?: Viewpoint): SupplierShare[] {
+  const residual = residualIds(countries);
   const out: SupplierShare[] = [];
   let named = 0;
   let restPct = 0;
-  for (const v of snapshot.values) {
+  for (const v of values) {
     if (v.region !== undefined && residual.has(v.region)) {
-      restPct += v.share;
+      if (v.share !== 'unknown') restPct += v.share;
       continue;
     }
     const id = (v.country ?? v.region)!;
-    named += v.share;
+    const share = v.share === 'unknown' ? null : v.share;
+    if (share !== null) named += share;
     out.push({
       id,
       name: countryName(countries, id),
       kind: v.country !== undefined ? 'country' : 'region',
-      sharePct: v.share,
+      sharePct: share,
       lowPct: v.low ?? null,
       highPct: v.high ?? null,
       stated: v.stated ?? null,
+      domestic: vp ? isDomestic(vp, countries, id) : false,
     });
   }
   const rest = Math.max(0, 100 - named);
   if (rest > 1e-9 || restPct > 0) {
-    out.push({ id: REST_ID, name: 'Rest of world (unattributed)', kind: 'rest', sharePct: round(rest, 4), lowPct: null, highPct: null, stated: null });
+    out.push({ id: REST_ID, name: 'Rest of world (unattributed)', kind: 'rest', sharePct: round(rest, 4), lowPct: null, highPct: null, stated: null, domestic: false });
   }
-  return out.sort((a, b) => (a.kind === 'rest' ? 1 : 0) - (b.kind === 'rest' ? 1 : 0) || b.sharePct - a.sharePct || compareIds(a.id, b.id));
+  return out.sort(bySharePct);
 }
+
+/** Order of a supplier list: known shares largest first, unknown shares next, the rest last; ties by id. */
+export function bySharePct(a: SupplierShare, b: SupplierShare): number {
+  const rank = (s: SupplierShare) => (s.kind === 'rest' ? 2 : s.sharePct === null ? 1 : 0);
+  return rank(a) - rank(b) || (b.sharePct ?? 0) - (a.sharePct ?? 0) || compareIds(a.id, b.id);
+}
+
+/** Ids of the regions that stand for unattributed supply. */
+export function residualIds(countries: CountriesData): ReadonlySet<string> {
+  let ids = residualCache.get(countries.regions);
+  if (!ids) {
+    ids = new Set(countries.regions.filter((r) => r.residual).map((r) => r.id));
+    residualCache.set(countries.regions, ids);
+  }
+  return ids;
+}
+const residualCache = new WeakMap<object, ReadonlySet<string>>();
 
 /** HHI = Σ sᵢ² over named suppliers, shares in percent (0-10,000). The unattributed rest adds nothing. */
 export function hhi(sharesPct: readonly number[]): number {
@@ -62,8 +84,8 @@ export function effectiveSuppliers(h: number): number | null {
 
 export function globalChokepoints(suppliers: readonly SupplierShare[], thresholdPct: number): Chokepoint[] {
   return suppliers
-    .filter((s) => s.kind !== 'rest' && s.sharePct >= thresholdPct)
-    .map((s) => ({ kind: 'global' as const, supplier: s.id, sharePct: s.sharePct, thresholdPct }));
+    .filter((s) => s.kind !== 'rest' && s.sharePct !== null && s.sharePct >= thresholdPct)
+    .map((s) => ({ kind: 'global' as const, supplier: s.id, sharePct: s.sharePct!, thresholdPct, measured: true }));
 }
 
 /**

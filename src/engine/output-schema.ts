@@ -17,9 +17,10 @@ import {
 } from './results-commands.js';
 import { ShockResultSchema, WorstCaseSchema } from './results-shock.js';
 import { PoliciesResultSchema } from './results-policies.js';
+import { DependenceResultSchema, EventListSchema } from './results-trade.js';
 
 /** Every document starts with schemaVersion and command (the command's name). */
-export const envelope = <C extends string>(command: C) => z.object({ schemaVersion: z.literal(1), command: z.literal(command) });
+export const envelope = <C extends string>(command: C) => z.object({ schemaVersion: z.literal(2), command: z.literal(command) });
 
 export const OUTPUT_SCHEMAS = {
   'list sectors': envelope('list sectors').extend({ sectors: z.array(SectorSummarySchema) }),
@@ -35,6 +36,8 @@ export const OUTPUT_SCHEMAS = {
   explain: envelope('explain').extend(ExplanationSchema.shape),
   shock: z.discriminatedUnion('mode', [envelope('shock').extend(ShockResultSchema.shape), envelope('shock').extend(WorstCaseSchema.shape)]),
   policies: envelope('policies').extend(PoliciesResultSchema.shape),
+  dependence: envelope('dependence').extend(DependenceResultSchema.shape),
+  events: envelope('events').extend(EventListSchema.shape),
 } satisfies Record<string, z.ZodType>;
 
 export const OutputSchema = z.union(Object.values(OUTPUT_SCHEMAS) as unknown as [z.ZodType, z.ZodType, ...z.ZodType[]]);

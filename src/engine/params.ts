@@ -19,3 +19,17 @@ export const KAPPA = 0.5;
 export const EU_CRM_CRITICAL_SR = 1;
 /** §Compare: a partner holding at least this share of a country's foreign supply at some stage counts as relied on. */
 export const RELIANCE_LINE_PCT = 10;
+/** §Years: a list attributing at least this share of the total to named suppliers is "complete". */
+export const COMPLETE_COVERAGE_PCT = 90;
+/** §Years: how much older than the newest list a complete list may be and still be preferred to it. */
+export const SELECTION_WINDOW_YEARS = 3;
+/**
+ * §Events: u in w' = w + (1 − w)·u, by kind of export restriction. Ordered by how much of the
+ * flow the measure can stop: a ban all of it, a licence requirement as much as the licensing
+ * state decides (Japan 2019: months of delay), a quota a set part, a tax only the price.
+ */
+export const EVENT_UPLIFT = { ban: 0.6, licence: 0.4, quota: 0.3, tax: 0.2 } as const;
+/** §Events: years over which a lifted restriction's uplift fades to 0 (the lever was shown to exist). */
+export const EVENT_FADE_YEARS = 3;
+/** Two risks or shares closer than this are a tie. */
+export const TIE_EPSILON = 1e-9;

@@ -1,58 +1,134 @@
-// Relations between countries across a sector: one country's exposure to its partners, two
-// countries compared stage by stage, and the chokepoints of every chain.
+// Relations between countries across a sector, read from the chain evaluation: one country's
+// exposure to its partners, two countries compared node by node, and the chokepoints of every
+// chain.
 import type { Model, Sector } from '../data/model.js';
 import { countryName } from '../data/resolve.js';
-import { CHOKEPOINT_THRESHOLD_PCT, RELIANCE_LINE_PCT } from './params.js';
-import type { SectorScore } from './results.js';
-import type { ChokepointList, ChokepointRow, CompareStage, NamedDependency, SectorComparison, SectorExposure } from './results-commands.js';
-import { scoreSector, type ScoreOptions } from './score.js';
 import { compareIds, round } from './concentration.js';
+import { evaluateChain, type EvaluateOptions } from './evaluate.js';
+import { CHOKEPOINT_THRESHOLD_PCT, RELIANCE_LINE_PCT } from './params.js';
+import type { NodeScore, SectorScore, StageScore } from './results.js';
+import type {
+  ChokepointList,
+  ChokepointRow,
+  CompareNode,
+  CompareStage,
+  ExposureDetail,
+  NamedDependency,
+  SectorComparison,
+  SectorExposure,
+} from './results-commands.js';
 
-/** Exposure of `viewpoint` to every partner (or only `to`), per sector. */
-export function exposureOf(model: Model, sectors: readonly Sector[], viewpoint: string, opts: { to?: string; year?: number; basis?: string } = {}): SectorExposure[] {
-  return sectors.map((s) => {
-    const score = scoreSector(model, s, { viewpoint, ...(opts.year !== undefined ? { year: opts.year } : {}), ...(opts.basis ? { basis: opts.basis } : {}) });
-    const all = score.exposures;
-    return {
-      sector: s.id,
-      name: s.name,
-      viewpoint,
-      exposures: opts.to ? all.filter((e) => e.partner === opts.to) : all,
-    };
-  });
+type Common = Pick<EvaluateOptions, 'year' | 'basis' | 'method' | 'lens'>;
+
+/** Exposure of `viewpoint` to every partner (or only `to`), per sector: every partner of any node. */
+export function exposureOf(model: Model, sectors: readonly Sector[], viewpoint: string, opts: Common & { to?: string } = {}): SectorExposure[] {
+  return sectors.map((s) => exposureFrom(evaluateChain(model, s, { ...opts, viewpoint }), opts.to));
 }
 
-export function compareCountries(model: Model, sectors: readonly Sector[], a: string, b: string, opts: Pick<ScoreOptions, 'year' | 'method' | 'basis'> = {}): SectorComparison[] {
+/** The exposure view of one evaluation. */
+export function exposureFrom(score: SectorScore, to?: string): SectorExposure {
+  const detail: ExposureDetail[] = [];
+  if (to) {
+    for (const st of score.stages) {
+      for (const n of nodesOf(st)) {
+        const d = n.dependence.find((x) => x.partner === to);
+        if (!d) continue;
+        detail.push({
+          stage: st.id,
+          node: n.path,
+          name: n.name,
+          ofImportsPct: d.ofImportsPct,
+          sharePct: d.sharePct,
+          measured: d.measured,
+          source: d.measured ? (n.supply?.imports?.source ?? null) : (n.snapshot?.source ?? null),
+          year: d.measured ? (n.supply?.imports?.year ?? null) : (n.snapshot?.year ?? null),
+        });
+      }
+    }
+  }
+  return {
+    sector: score.sector,
+    name: score.name,
+    viewpoint: score.viewpoint,
+    exposures: to ? score.exposures.filter((e) => e.partner === to) : score.exposures,
+    detail,
+  };
+}
+
+const nodesOf = (st: StageScore): NodeScore[] => [st, ...st.inputs];
+
+/** b's highest share of a's imports at a node of the stage (the node named). */
+function relianceAt(st: StageScore, partner: string): CompareStage['aReliesOnB'] {
+  let best: { pct: number; node: NodeScore; measured: boolean } | undefined;
+  let data = false;
+  for (const n of nodesOf(st)) {
+    if (n.supply === null) continue;
+    data = true;
+    const d = n.dependence.find((x) => x.partner === partner);
+    if (d?.ofImportsPct != null && (!best || d.ofImportsPct > best.pct)) best = { pct: d.ofImportsPct, node: n, measured: d.measured };
+  }
+  if (!data) return { pct: null, node: null, nodeName: null, measured: false };
+  return best ? { pct: best.pct, node: best.node.path, nodeName: best.node.name, measured: best.measured } : { pct: 0, node: null, nodeName: null, measured: false };
+}
+
+function side(st: StageScore): CompareStage['a'] {
+  const basis = st.risk.value === null ? null : st.risk.method === 'eu-crm' ? 'eu-crm' : st.risk.method === 'rating' ? 'rating' : st.risk.rating !== null ? (st.risk.modelled === null ? 'rating' : 'blended') : 'modelled';
+  return {
+    sharePct: st.snapshot ? st.viewpointSharePct : null,
+    listed: st.viewpointListed,
+    risk: st.risk.value,
+    riskBasis: basis,
+    binding: st.binding,
+  };
+}
+
+export function compareCountries(model: Model, sectors: readonly Sector[], a: string, b: string, opts: Common = {}): SectorComparison[] {
   return sectors.map((s) => {
-    const sa = scoreSector(model, s, { ...opts, viewpoint: a });
-    const sb = scoreSector(model, s, { ...opts, viewpoint: b });
-    const reliance = (score: SectorScore, partner: string, stageIndex: number): number | null => {
-      const st = score.stages[stageIndex]!;
-      if (!st.snapshot) return null;
-      return st.dependence.find((d) => d.partner === partner)?.ofForeignPct ?? 0;
-    };
-    const stages: CompareStage[] = s.stages.map((st, i) => ({
+    const sa = evaluateChain(model, s, { ...opts, viewpoint: a });
+    const sb = evaluateChain(model, s, { ...opts, viewpoint: b });
+    const stages: CompareStage[] = sa.stages.map((st, i) => ({
       stage: st.id,
       name: st.name,
-      a: { sharePct: sa.stages[i]!.viewpointSharePct, listed: sa.stages[i]!.viewpointListed, risk: sa.stages[i]!.risk.value },
-      b: { sharePct: sb.stages[i]!.viewpointSharePct, listed: sb.stages[i]!.viewpointListed, risk: sb.stages[i]!.risk.value },
-      aReliesOnBPct: reliance(sa, b, i),
-      bReliesOnAPct: reliance(sb, a, i),
+      a: side(st),
+      b: side(sb.stages[i]!),
+      aReliesOnB: relianceAt(st, b),
+      bReliesOnA: relianceAt(sb.stages[i]!, a),
     }));
-    const maxOf = (key: 'aReliesOnBPct' | 'bReliesOnAPct') => {
+    const nodes: CompareNode[] = sa.stages.flatMap((st, i) => {
+      const other = nodesOf(sb.stages[i]!);
+      return nodesOf(st).map((na, j): CompareNode => {
+        const nb = other[j]!; // the same tree on both sides: the same node at the same place
+        const rel = (n: NodeScore, p: string) => (n.supply === null ? null : (n.dependence.find((d) => d.partner === p)?.ofImportsPct ?? 0));
+        return {
+          stage: st.id,
+          node: na.path,
+          name: na.name,
+          depth: na.depth,
+          a: { sharePct: na.snapshot ? na.viewpointSharePct : null, listed: na.viewpointListed, risk: na.modelledRisk },
+          b: { sharePct: nb.snapshot ? nb.viewpointSharePct : null, listed: nb.viewpointListed, risk: nb.modelledRisk },
+          aReliesOnBPct: rel(na, b),
+          bReliesOnAPct: rel(nb, a),
+          measured: { a: na.supply?.measured ?? false, b: nb.supply?.measured ?? false },
+        };
+      });
+    });
+    const maxOf = (key: 'aReliesOnB' | 'bReliesOnA') => {
       let best: CompareStage | undefined;
-      for (const st of stages) if (st[key] !== null && (!best || st[key]! > best[key]!)) best = st;
-      return { pct: best?.[key] ?? 0, stage: best && best[key]! > 0 ? best.stage : null };
+      for (const st of stages) if (st[key].pct !== null && (!best || st[key].pct! > best[key].pct!)) best = st;
+      const pct = best?.[key].pct ?? 0;
+      return { pct, stage: best && pct > 0 ? best.stage : null, node: best && pct > 0 ? best[key].node : null };
     };
-    const ab = maxOf('aReliesOnBPct');
-    const ba = maxOf('bReliesOnAPct');
+    const ab = maxOf('aReliesOnB');
+    const ba = maxOf('bReliesOnA');
     const named = (from: string, to: string): NamedDependency[] =>
       (s.dependencies ?? [])
         .filter((d) => d.country === from && d.on.includes(to))
         .map((d) => ({ id: d.id, kind: d.kind, country: d.country, on: d.on, stage: d.stage, input: d.input ?? null, text: d.text, source: d.source }));
     const dependencies = { aOnB: named(a, b), bOnA: named(b, a) };
-    const aRelies = ab.pct >= RELIANCE_LINE_PCT || dependencies.aOnB.length > 0;
-    const bRelies = ba.pct >= RELIANCE_LINE_PCT || dependencies.bOnA.length > 0;
+    // A named dependence counts only when it is a supply dependence: a market dependence (the
+    // other as a buyer) is the opposite direction of reliance.
+    const aRelies = ab.pct >= RELIANCE_LINE_PCT || dependencies.aOnB.some((d) => d.kind === 'supply');
+    const bRelies = ba.pct >= RELIANCE_LINE_PCT || dependencies.bOnA.some((d) => d.kind === 'supply');
     const relation = aRelies && bRelies ? 'mutual' : aRelies ? 'a-relies-on-b' : bRelies ? 'b-relies-on-a' : 'independent';
     return {
       sector: s.id,
@@ -60,12 +136,13 @@ export function compareCountries(model: Model, sectors: readonly Sector[], a: st
       a,
       b,
       stages,
+      nodes,
       weakestLink: { a: sa.weakestLink?.stage ?? null, b: sb.weakestLink?.stage ?? null },
       resilience: { a: sa.resilience, b: sb.resilience },
-      reliance: { aOnBMaxPct: round(ab.pct, 2), aOnBStage: ab.stage, bOnAMaxPct: round(ba.pct, 2), bOnAStage: ba.stage },
+      reliance: { aOnBMaxPct: round(ab.pct, 2), aOnBStage: ab.stage, aOnBNode: ab.node, bOnAMaxPct: round(ba.pct, 2), bOnAStage: ba.stage, bOnANode: ba.node },
       dependencies,
       relation,
-      verdict: verdict(model, s, a, b, relation, ab, ba, dependencies),
+      verdict: verdict(model, s, sa, a, b, relation, ab, ba, dependencies),
     };
   });
 }
@@ -73,20 +150,25 @@ export function compareCountries(model: Model, sectors: readonly Sector[], a: st
 function verdict(
   model: Model,
   s: Sector,
+  sa: SectorScore,
   a: string,
   b: string,
   relation: SectorComparison['relation'],
-  ab: { pct: number; stage: string | null },
-  ba: { pct: number; stage: string | null },
+  ab: { pct: number; stage: string | null; node: string | null },
+  ba: { pct: number; stage: string | null; node: string | null },
   deps: SectorComparison['dependencies'],
 ): string {
   const n = (c: string) => countryName(model.countries, c);
-  const stageName = (id: string | null) => s.stages.find((x) => x.id === id)?.name ?? id ?? '-';
-  const side = (x: string, y: string, r: { pct: number; stage: string | null }, named: NamedDependency[]) =>
+  const nodeName = (path: string | null) => {
+    for (const st of sa.stages) for (const x of nodesOf(st)) if (x.path === path) return x === st ? st.name : `${st.name} / ${x.name}`;
+    return path ?? '-';
+  };
+  const count = (list: NamedDependency[]) => `${list.length} dependence${list.length > 1 ? 's' : ''}`;
+  const side = (x: string, y: string, r: { pct: number; node: string | null }, named: NamedDependency[]) =>
     r.pct > 0
-      ? `${n(x)} gets up to ${round(r.pct, 1)}% of its foreign supply from ${n(y)} (${stageName(r.stage)})${named.length ? `; the report names ${named.length} dependence${named.length > 1 ? 's' : ''}` : ''}`
+      ? `${n(y)} supplies up to ${round(r.pct, 1)}% of ${n(x)}'s imports (${nodeName(r.node)})${named.length ? `; the report names ${count(named)}` : ''}`
       : named.length
-        ? `the report names ${named.length} dependence${named.length > 1 ? 's' : ''} of ${n(x)} on ${n(y)}`
+        ? `the report names ${count(named)} of ${n(x)} on ${n(y)} (${named.map((d) => d.kind).join(', ')})`
         : `${n(x)} draws nothing from ${n(y)} in the data`;
   const lead = {
     mutual: 'Mutual dependence',
@@ -97,38 +179,34 @@ function verdict(
   return `${s.name}: ${lead}: ${side(a, b, ab, deps.aOnB)}; ${side(b, a, ba, deps.bOnA)}.`;
 }
 
-/** Every stage and input over the line (global), and with a viewpoint its single-country dependences over 50%. */
-export function listChokepoints(model: Model, sectors: readonly Sector[], opts: { thresholdPct?: number; viewpoint?: string; year?: number; basis?: string } = {}): ChokepointList {
+/** Every node over the line (global), and with a viewpoint every partner above 50% of its imports. */
+export function listChokepoints(model: Model, sectors: readonly Sector[], opts: Common & { thresholdPct?: number; viewpoint?: string } = {}): ChokepointList {
   const rows: ChokepointRow[] = [];
-  let threshold = opts.thresholdPct ?? CHOKEPOINT_THRESHOLD_PCT;
+  const thresholdPct = opts.thresholdPct ?? CHOKEPOINT_THRESHOLD_PCT;
   for (const s of sectors) {
-    const score = scoreSector(model, s, {
-      ...(opts.thresholdPct !== undefined ? { thresholdPct: opts.thresholdPct } : {}),
-      ...(opts.viewpoint ? { viewpoint: opts.viewpoint } : {}),
-      ...(opts.year !== undefined ? { year: opts.year } : {}),
-      ...(opts.basis ? { basis: opts.basis } : {}),
-    });
-    threshold = score.thresholdPct;
+    const score = evaluateChain(model, s, { ...opts, thresholdPct });
     for (const st of score.stages) {
-      const items = [{ item: st, input: null as string | null }, ...st.inputs.map((x) => ({ item: x, input: x.id }))];
-      for (const { item, input } of items) {
-        if (input === null && st.basedOn !== 'stage') continue; // a stage scored from an input: listed under the input
-        for (const c of item.chokepoints) {
+      for (const n of nodesOf(st)) {
+        for (const c of n.chokepoints) {
           if (c.kind === 'single-country' && !opts.viewpoint) continue;
+          const measured = c.kind === 'single-country' && c.measured;
+          const imports = n.supply?.imports;
           rows.push({
             sector: s.id,
             stage: st.id,
-            input,
-            name: input ? `${st.name} / ${item.name}` : st.name,
+            node: n.path,
+            input: n.depth === 0 ? null : n.id,
+            name: n.depth === 0 ? st.name : `${st.name} / ${n.name}`,
             kind: c.kind,
             supplier: c.supplier,
             supplierName: countryName(model.countries, c.supplier),
             sharePct: c.sharePct,
             thresholdPct: c.thresholdPct,
-            year: item.snapshot!.year,
-            projection: item.snapshot!.projection,
-            basis: item.snapshot!.basis,
-            source: item.snapshot!.source,
+            measured: c.kind === 'global' ? true : c.measured,
+            year: measured && imports ? imports.year : n.snapshot!.year,
+            projection: measured ? false : n.snapshot!.projection,
+            basis: measured ? 'imports' : n.snapshot!.basis,
+            source: measured && imports ? imports.source : n.snapshot!.source,
           });
         }
       }
@@ -142,7 +220,7 @@ export function listChokepoints(model: Model, sectors: readonly Sector[], opts: 
     counts.set(r.supplier, c);
   }
   return {
-    thresholdPct: threshold,
+    thresholdPct,
     viewpoint: opts.viewpoint ?? null,
     chokepoints: rows,
     counts: [...counts.values()].sort((x, y) => y.global + y.singleCountry - (x.global + x.singleCountry) || compareIds(x.supplier, y.supplier)),

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { SourceSchema } from '../data/schema.js';
 import { DEPENDENCY_KINDS, RATINGS } from '../data/vocab.js';
-import { ExposureSchema, StageScoreSchema } from './results.js';
+import { EventEffectSchema, ExposureSchema, NodeScoreSchema, RiskSchema } from './results.js';
 
 const num = z.number();
 const nullableNum = num.nullable();
@@ -69,8 +69,8 @@ export const SourceUseSchema = z.object({
 
 export const FileReportSchema = z.object({
   file: z.string(),
-  kind: z.enum(['sector', 'countries']).nullable().describe('null when the file could not be read or recognised'),
-  id: z.string().nullable().describe('Sector id, or `countries`'),
+  kind: z.enum(['sector', 'countries', 'trade', 'criticality']).nullable().describe('null when the file could not be read or recognised'),
+  id: z.string().nullable().describe('Sector id, `countries`, `trade` or `criticality`'),
   valid: z.boolean(),
   errors: z.array(
     z.object({
@@ -85,17 +85,38 @@ export const FileReportSchema = z.object({
 
 // --- exposure, compare, chokepoints (relations.ts) ---
 
+export const ExposureDetailSchema = z.object({
+  stage: z.string(),
+  node: z.string().describe('Path of the node'),
+  name: z.string(),
+  ofImportsPct: nullableNum.describe('The partner\'s share of the viewpoint\'s imports of the node; null = named without a share'),
+  sharePct: nullableNum.describe('The partner\'s share of world supply of the node'),
+  measured: z.boolean(),
+  source: z.string().nullable().describe('The import list\'s source when measured, else the world list\'s'),
+  year: z.int().nullable(),
+});
+
 export const SectorExposureSchema = z.object({
   sector: z.string(),
   name: z.string(),
   viewpoint: z.string(),
   exposures: z.array(ExposureSchema),
+  detail: z.array(ExposureDetailSchema).describe('With --to: every node the partner supplies'),
 });
 
 const CompareSideSchema = z.object({
-  sharePct: nullableNum.describe("The country's share of world supply; 0 when not listed"),
+  sharePct: nullableNum.describe("The country's share of world supply in the stage's own list; 0 when not listed; null when the stage has no list of its own"),
   listed: z.boolean(),
   risk: nullableNum,
+  riskBasis: z.enum(['blended', 'modelled', 'rating', 'eu-crm']).nullable().describe('blended: the rating enters (the assessor\'s viewpoint); modelled: the model alone'),
+  binding: z.array(z.object({ path: z.string(), name: z.string() })).describe('The node(s) that set this side\'s stage risk'),
+});
+
+const RelianceAtSchema = z.object({
+  pct: nullableNum.describe('The other country\'s highest share of this one\'s imports at any node of the stage; null = no data'),
+  node: z.string().nullable(),
+  nodeName: z.string().nullable(),
+  measured: z.boolean(),
 });
 
 export const CompareStageSchema = z.object({
@@ -103,8 +124,20 @@ export const CompareStageSchema = z.object({
   name: z.string(),
   a: CompareSideSchema,
   b: CompareSideSchema,
-  aReliesOnBPct: nullableNum.describe("b's share of a's foreign supply at this stage; null = no data"),
+  aReliesOnB: RelianceAtSchema,
+  bReliesOnA: RelianceAtSchema,
+});
+
+export const CompareNodeSchema = z.object({
+  stage: z.string(),
+  node: z.string(),
+  name: z.string(),
+  depth: z.int(),
+  a: z.object({ sharePct: nullableNum, listed: z.boolean(), risk: nullableNum }),
+  b: z.object({ sharePct: nullableNum, listed: z.boolean(), risk: nullableNum }),
+  aReliesOnBPct: nullableNum,
   bReliesOnAPct: nullableNum,
+  measured: z.object({ a: z.boolean(), b: z.boolean() }),
 });
 
 export const NamedDependencySchema = z.object({
@@ -124,9 +157,17 @@ export const SectorComparisonSchema = z.object({
   a: z.string(),
   b: z.string(),
   stages: z.array(CompareStageSchema),
+  nodes: z.array(CompareNodeSchema).describe('Every node, the same node on both sides'),
   weakestLink: z.object({ a: z.string().nullable(), b: z.string().nullable() }),
   resilience: z.object({ a: nullableNum, b: nullableNum }),
-  reliance: z.object({ aOnBMaxPct: num, aOnBStage: z.string().nullable(), bOnAMaxPct: num, bOnAStage: z.string().nullable() }),
+  reliance: z.object({
+    aOnBMaxPct: num,
+    aOnBStage: z.string().nullable(),
+    aOnBNode: z.string().nullable(),
+    bOnAMaxPct: num,
+    bOnAStage: z.string().nullable(),
+    bOnANode: z.string().nullable(),
+  }),
   dependencies: z.object({ aOnB: z.array(NamedDependencySchema), bOnA: z.array(NamedDependencySchema) }),
   relation: z.enum(['mutual', 'a-relies-on-b', 'b-relies-on-a', 'independent']),
   verdict: z.string(),
@@ -135,6 +176,7 @@ export const SectorComparisonSchema = z.object({
 export const ChokepointRowSchema = z.object({
   sector: z.string(),
   stage: z.string(),
+  node: z.string().describe('Path of the node'),
   input: z.string().nullable(),
   name: z.string(),
   kind: z.enum(['global', 'single-country']),
@@ -142,9 +184,10 @@ export const ChokepointRowSchema = z.object({
   supplierName: z.string(),
   sharePct: num,
   thresholdPct: num,
+  measured: z.boolean().describe('single-country: from import data (true) or estimated from world shares (false)'),
   year: z.int(),
   projection: z.boolean(),
-  basis: z.string(),
+  basis: z.string().describe('The world list\'s basis, or `imports` for a measured single-country line'),
   source: z.string(),
 });
 
@@ -169,16 +212,22 @@ export const ExplainSupplierSchema = z.object({
   id: z.string(),
   name: z.string(),
   kind: z.enum(['country', 'region', 'rest']),
-  sharePct: num,
+  domestic: z.boolean(),
+  sharePct: nullableNum.describe('Share of world supply in the world list; null = not in it, or named without a share'),
   stated: z.string().nullable(),
   lowPct: nullableNum,
   highPct: nullableNum,
+  ofImportsPct: nullableNum.describe('Share of the viewpoint\'s imports (measured or estimated); null for domestic supply and unknown shares'),
+  ofSupplyPct: nullableNum.describe('Share of the viewpoint\'s whole supply: the s of the risk formula, in percent'),
+  measured: z.boolean(),
   weight: num,
+  baseWeight: num,
   weightRule: z.string(),
   wgi: nullableNum,
   governanceSource: z.string().nullable(),
   allies: z.array(z.string()),
   concern: z.boolean(),
+  events: z.array(EventEffectSchema),
   riskPoints: num,
   wgiScaled: nullableNum,
 });
@@ -186,19 +235,26 @@ export const ExplainSupplierSchema = z.object({
 export const ExplanationSchema = z.object({
   sector: z.string(),
   stage: z.string(),
+  node: z.string().describe('Path of the node explained: the stage, or `stage/input`'),
   name: z.string(),
   viewpoint: z.string(),
   method,
+  lens: z.enum(['weakest-link', 'value-weighted']),
   year: z.int().nullable(),
-  basedOn: z.string().nullable(),
-  source: z.object({ ...SourceSchema.shape, used: z.string() }).nullable().describe('The source of the share list used'),
+  referenceDate: z.string(),
+  source: z.object({ ...SourceSchema.shape, used: z.string() }).nullable().describe('The source of the world list used'),
+  importSource: z.object({ ...SourceSchema.shape, used: z.string() }).nullable().describe('The source of the import list used'),
   rating: z
     .object({ value: z.string(), inferred: z.boolean(), basis: z.string(), source: z.string(), risk: num })
     .nullable(),
   suppliers: z.array(ExplainSupplierSchema),
+  children: z
+    .array(z.object({ path: z.string(), name: z.string(), essential: z.boolean(), risk: nullableNum, value: nullableNum, currency: z.string().nullable() }))
+    .describe('The node\'s children with their risks (weakest-link lens) and values'),
   steps: z.array(ExplainStepSchema),
   parameters: z.record(z.string(), z.union([num, z.array(z.string())])),
-  score: StageScoreSchema,
+  score: NodeScoreSchema,
+  stageRisk: RiskSchema,
 });
 
 // --- score --trend (trend.ts) ---
@@ -219,6 +275,8 @@ export type StageSummary = z.infer<typeof StageSummarySchema>;
 export type SourceUse = z.infer<typeof SourceUseSchema>;
 export type FileReport = z.infer<typeof FileReportSchema>;
 export type SectorExposure = z.infer<typeof SectorExposureSchema>;
+export type ExposureDetail = z.infer<typeof ExposureDetailSchema>;
+export type CompareNode = z.infer<typeof CompareNodeSchema>;
 export type CompareStage = z.infer<typeof CompareStageSchema>;
 export type NamedDependency = z.infer<typeof NamedDependencySchema>;
 export type SectorComparison = z.infer<typeof SectorComparisonSchema>;

@@ -14,47 +14,74 @@ export const ShockTargetSchema = z.object({
 });
 
 export const ViewpointShockSchema = z.object({
-  ownSharePct: num.describe('Viewpoint\'s share of world supply in the list (0 when not named)'),
+  ownSharePct: nullableNum.describe('Viewpoint\'s share of world supply in the list (0 when not named; null without a world list)'),
   foreignSharePct: num.describe('Share of the viewpoint\'s own supply that comes from abroad (docs/scenarios.md#viewpoint)'),
-  foreignBasis: z.enum(['world-shares', 'import-reliance', 'demand']).describe('What foreignSharePct rests on'),
-  foreignLostPct: num.describe('Share of the viewpoint\'s foreign supply lost to the shock, before spare capacity'),
+  foreignFrom: z.enum(['net-import-reliance', 'world-share', 'supply-list', 'assumed']).describe('What foreignSharePct rests on'),
+  measured: z.boolean().describe('Partner shares of the imports from import data (true) or pro rata to world shares (false)'),
+  foreignLostPct: num.describe('Share of the viewpoint\'s imports lost to the shock, before spare capacity'),
   afterPct: num.describe('Viewpoint\'s supply after the shock, percent of its pre-shock supply (spare included, at most 100)'),
+  afterLowPct: nullableNum.describe('Lower bound when a target is named without a share: as if it held all of the unattributed imports'),
 });
 
-/** One share list (a stage's own list or one input) before and after the shock. */
-export const ItemShockSchema = z.object({
+export const NodeShockSchema = z.object({
   id: z.string(),
+  path: z.string(),
   name: z.string(),
+  parent: z.string().nullable(),
+  depth: z.int(),
+  use: z.enum(['consumable', 'capital']),
+  essential: z.boolean(),
+  timeToImpactMonths: nullableNum.describe('consumable: the inventory the data give (0 without); capital: null, current output goes on (a cut stops growth and replacement)'),
   snapshot: SnapshotRefSchema.nullable(),
   noData: z.string().nullable(),
   shocked: z.boolean().describe('Whether the shock applies here (--stage)'),
+  unknownShareTargets: z.array(z.string()).describe('Targets named here without a share: their loss is unknown (see afterLowPct)'),
   shockedSharePct: nullableNum.describe('Pre-shock world share of the shocked suppliers'),
   lostPct: nullableNum.describe('World capacity lost: sum of loss x share over the shocked suppliers'),
   spareAddedPct: nullableNum.describe('Capacity added by unshocked suppliers from spare capacity (at most lostPct)'),
-  beforePct: nullableNum.describe('World capacity before the shock (100 with data)'),
-  afterPct: nullableNum.describe('World capacity after the shock, percent of before'),
+  afterPct: nullableNum.describe('World capacity of this node\'s own list after the shock, percent of before'),
+  afterLowPct: nullableNum.describe('Lower bound when a target is named without a share: as if it held all of the unattributed rest'),
   viewpoint: ViewpointShockSchema.nullable(),
+  tree: z
+    .object({
+      afterPct: nullableNum.describe('This node with everything under it: the minimum over its own list and its essential children (Leontief), long run'),
+      binding: z.array(z.string()).describe('Path(s) of the node(s) at that minimum'),
+      viewpointAfterPct: nullableNum,
+      viewpointBinding: z.array(z.string()),
+    })
+    .describe('The node as a tree: what it still delivers when all it needs is counted'),
 });
 
-export const StageShockSchema = ItemShockSchema.extend({
+export const StageShockSchema = NodeShockSchema.extend({
   order: z.int(),
-  basedOn: z.string().nullable().describe('"stage": its own share list; "input:<id>": the input that binds (tightest input); null: no data'),
-  viewpointBasedOn: z.string().nullable().describe('Same as basedOn for the viewpoint\'s figures (the input tightest for the viewpoint)'),
-  inputs: z.array(ItemShockSchema),
+  inputs: z.array(NodeShockSchema),
 });
 
 export const BindingSchema = z.object({
   stage: z.string(),
-  name: z.string(),
-  input: z.string().nullable(),
+  name: z.string().describe('The stage\'s name'),
+  node: z.string().describe('Path of the binding node'),
+  nodeName: z.string(),
+  input: z.string().nullable().describe('The binding input\'s id; null when the stage\'s own list binds'),
+  use: z.enum(['consumable', 'capital']),
+  timeToImpactMonths: nullableNum,
   afterPct: num,
+});
+
+export const ThroughputPointSchema = z.object({
+  months: num.describe('Months after the cut'),
+  afterPct: num,
+  binding: z.array(BindingSchema),
 });
 
 export const ThroughputSchema = z.object({
   beforePct: nullableNum.describe('Chain throughput before the shock (100 when any stage has data)'),
-  afterPct: nullableNum.describe('Chain throughput after: the minimum over stages with data (Leontief)'),
+  afterPct: nullableNum.describe('Long run: the minimum over every essential node (Leontief), capital goods included once the installed base is gone'),
+  afterLowPct: nullableNum.describe('Lower bound when targets are named without a share somewhere'),
   lostPct: nullableNum,
-  binding: BindingSchema.nullable().describe('The stage that sets the throughput: the new weakest link (null when nothing is lost)'),
+  binding: z.array(BindingSchema).describe('The node(s) that set the long-run throughput (more than one = a tie; empty when nothing is lost)'),
+  immediatePct: nullableNum.describe('Right after the cut: only consumables without inventory count; capital goods keep running'),
+  timeline: z.array(ThroughputPointSchema).describe('Throughput as consumables run out of inventory: one point per inventory length (months 0 first)'),
 });
 
 export const PercentilesSchema = z.object({ p5: num, p50: num, p95: num });
@@ -76,14 +103,14 @@ export const UncertaintySchema = z.object({
   rangedValues: z.int().describe('Share values with a range in the snapshots used; all others stay fixed'),
   ranged: z.array(RangedValueSchema),
   rescaledPct: num.describe('Percent of sampled share lists whose named shares exceeded 100 and were scaled back'),
-  world: PercentilesSchema.nullable().describe('World chain throughput after the shock'),
-  viewpoint: PercentilesSchema.nullable().describe('Viewpoint chain throughput after the shock'),
+  world: PercentilesSchema.nullable().describe('World chain throughput after the shock (long run)'),
+  viewpoint: PercentilesSchema.nullable().describe('Viewpoint chain throughput after the shock (long run)'),
   stages: z.array(
     z.object({
       id: z.string(),
       name: z.string(),
-      throughputPct: PercentilesSchema.nullable().describe('Stage capacity after the shock'),
-      modelledRisk: PercentilesSchema.nullable().describe('Modelled risk 0-100 from the viewpoint on the sampled (pre-shock) shares'),
+      throughputPct: PercentilesSchema.nullable().describe('Stage capacity after the shock (tree minimum)'),
+      modelledRisk: PercentilesSchema.nullable().describe('Modelled risk 0-100 from the viewpoint on the sampled (pre-shock) shares, weakest-link lens'),
     }),
   ),
 });
@@ -93,6 +120,7 @@ export const ShockResultSchema = z.object({
   sector: z.string(),
   name: z.string(),
   viewpoint: z.string(),
+  viewpointName: z.string(),
   year: z.int().nullable(),
   basis: z.string().nullable(),
   targets: z.array(ShockTargetSchema),
@@ -111,10 +139,11 @@ export const WorstEntrySchema = z.object({
   target: ShockTargetSchema,
   worldAfterPct: nullableNum,
   worldLostPct: nullableNum,
-  worldBinding: BindingSchema.nullable(),
+  worldImmediatePct: nullableNum,
+  worldBinding: z.array(BindingSchema),
   viewpointAfterPct: nullableNum,
   viewpointLostPct: nullableNum,
-  viewpointBinding: BindingSchema.nullable(),
+  viewpointBinding: z.array(BindingSchema),
 });
 
 export const WorstCaseSchema = z.object({
@@ -122,23 +151,27 @@ export const WorstCaseSchema = z.object({
   sector: z.string(),
   name: z.string(),
   viewpoint: z.string(),
+  viewpointName: z.string(),
   year: z.int().nullable(),
   basis: z.string().nullable(),
   lossPct: num,
   sparePct: num,
   shockedStages: z.array(z.string()),
-  candidates: z.int().describe('Countries and regions named in the snapshots used, each cut off in turn'),
+  candidates: z.int().describe('Countries and regions named in the lists used (world and import), each cut off in turn'),
   top: z.int(),
-  byWorld: z.array(WorstEntrySchema).describe('Ranked by world chain throughput lost, most first; ties by viewpoint loss, then id'),
+  byWorld: z.array(WorstEntrySchema).describe('Ranked by long-run world chain throughput lost, most first; ties by viewpoint loss, then id'),
   byViewpoint: z.array(WorstEntrySchema).describe('Ranked by the viewpoint\'s chain throughput lost'),
   singlePointOfFailure: WorstEntrySchema.nullable().describe('The target whose loss costs the world the most throughput (null when none costs anything)'),
 });
 
 export type ShockTarget = z.infer<typeof ShockTargetSchema>;
 export type ViewpointShock = z.infer<typeof ViewpointShockSchema>;
-export type ItemShock = z.infer<typeof ItemShockSchema>;
+export type NodeShock = z.infer<typeof NodeShockSchema>;
+/** @deprecated v1 name. */
+export type ItemShock = NodeShock;
 export type StageShock = z.infer<typeof StageShockSchema>;
 export type Binding = z.infer<typeof BindingSchema>;
+export type ThroughputPoint = z.infer<typeof ThroughputPointSchema>;
 export type Throughput = z.infer<typeof ThroughputSchema>;
 export type Percentiles = z.infer<typeof PercentilesSchema>;
 export type RangedValue = z.infer<typeof RangedValueSchema>;

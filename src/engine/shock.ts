@@ -1,362 +1,430 @@
-// What a chain still delivers when countries lose capacity: stage by stage, the world's and a
-// viewpoint's, and the stage that then binds (docs/scenarios.md). Pure: model in, result out.
-import type { CountriesData, Model, Sector, Snapshot, Stage } from '../data/model.js';
+// What a chain still delivers when countries lose capacity (docs/scenarios.md): every node of
+// the chain evaluation under the cut, the world's and the viewpoint's, then each stage as a tree
+// (Leontief over its essential inputs) and the chain as the minimum over its stages, over time:
+// consumables bind when their inventory runs out, capital goods keep running and bind only in
+// the long run. Pure: model in, result out.
+import type { CountriesData, Model, Sector } from '../data/model.js';
 import { countryName } from '../data/resolve.js';
-import { compareIds, REST_ID, round, suppliersOf } from './concentration.js';
-import type { SnapshotRef, SupplierShare } from './results.js';
-import type {
-  Binding,
-  ItemShock,
-  ShockResult,
-  ShockTarget,
-  StageShock,
-  Throughput,
-  ViewpointShock,
-  WorstCase,
-  WorstEntry,
-} from './results-shock.js';
-import { defaultViewpoint } from './score.js';
-import { pickSnapshot } from './snapshot.js';
+import { findRegion } from '../data/lookup.js';
+import { compareIds, round } from './concentration.js';
+import { evaluateChain } from './evaluate.js';
+import { TIE_EPSILON } from './params.js';
+import type { NodeScore, SectorScore, StageScore } from './results.js';
+import type { Binding, NodeShock, ShockResult, ShockTarget, StageShock, Throughput, ThroughputPoint, WorstCase, WorstEntry } from './results-shock.js';
 
 export interface ShockOptions {
   /** Country codes (or region ids) that lose capacity. */
   targets: readonly string[];
   /** Fraction 0-1 of each target's capacity lost; default 1 (cut off). */
-  loss?: number;
+  loss?: number | undefined;
   /** Fraction 0-1 by which unshocked suppliers can raise their output; default 0. */
-  spare?: number;
+  spare?: number | undefined;
   /** Stage ids the shock applies to; default every stage. */
-  stages?: readonly string[];
+  stages?: readonly string[] | undefined;
   /** Default: the sector's assessor. */
-  viewpoint?: string;
-  year?: number;
-  basis?: string;
+  viewpoint?: string | undefined;
+  year?: number | undefined;
+  basis?: string | undefined;
 }
-
-/** Below this, a loss is rounding noise: nothing binds. */
-const EPS = 1e-9;
 
 // ---------------------------------------------------------------------------------------------
-// Prepared share lists: typed arrays the arithmetic (and the sampler in uncertainty.ts) run on.
+// Prepared nodes: typed arrays the arithmetic (and the sampler in uncertainty.ts) run on.
 
-/** A share list ready for the arithmetic. Entries are suppliersOf's, plus always one `rest` slot. */
-export interface PreparedItem {
-  id: string;
-  name: string;
-  snapshot: SnapshotRef | null;
-  noData: string | null;
-  /** suppliersOf(snapshot), with a `rest` entry of 0 appended when the list has none. */
-  suppliers: SupplierShare[];
-  /** The share values of the snapshot, in file order, for the sampler. */
-  values: Snapshot['values'];
-  shares: Float64Array;
-  /** Fraction of each entry's capacity lost (0 for entries not shocked). */
-  loss: Float64Array;
-  /** 1 for a shocked entry (even at a loss of 0: it has no spare capacity to give). */
-  shocked: Uint8Array;
-  viewIndex: number;
-  restIndex: number;
-  /** Share of the viewpoint's supply that is foreign, 0-1, from viewpoint data; NaN = world shares. */
-  foreignFraction: number;
-  foreignBasis: ViewpointShock['foreignBasis'];
-}
-
-export interface PreparedStage {
-  id: string;
-  name: string;
-  order: number;
+/** One node of the evaluation, ready for the arithmetic. */
+export interface PreparedNode {
+  score: NodeScore;
+  stage: StageScore;
+  parent: number;
+  children: number[];
   shocked: boolean;
-  /** The stage's own share list when one is picked; then it sets the stage's figures. */
-  own: PreparedItem | null;
-  inputs: PreparedItem[];
+  /** World list: shares in percent (unknown shares 0), with one `rest` slot last. */
+  world: {
+    ids: string[];
+    shares: Float64Array;
+    loss: Float64Array;
+    hit: Uint8Array;
+    domestic: Uint8Array;
+    restIndex: number;
+  } | null;
+  /** The viewpoint's imports: measured shares (fractions of the imports, the rest last), or null = pro rata to the world list. */
+  imports: { shares: Float64Array; loss: Float64Array; hit: Uint8Array } | null;
+  /** Foreign share of the viewpoint's supply, 0-1; NaN = 1 − own world share of the (sampled) list. */
+  foreign: number;
+  hasView: boolean;
+  unknownTargets: string[];
+  /** Loss applied to a target named without a share (for the lower bound). */
+  unknownLoss: number;
 }
 
 export interface PreparedChain {
   sector: Sector;
-  viewpoint: string;
+  score: SectorScore;
   targets: ShockTarget[];
   loss: number;
   spare: number;
   shockedStages: string[];
-  stages: PreparedStage[];
-}
-
-function snapshotRef(snap: Snapshot, requestedYear: number | null): SnapshotRef {
-  return { year: snap.year, projection: Boolean(snap.projection), metric: snap.metric, basis: snap.basis, source: snap.source, requestedYear };
-}
-
-function prepareItem(
-  id: string,
-  name: string,
-  list: readonly Snapshot[] | undefined,
-  countries: CountriesData,
-  ctx: { viewpoint: string; targets: ReadonlySet<string>; loss: number; shockHere: boolean; year?: number; basis?: string },
-  stage?: Stage,
-): PreparedItem {
-  const picked = pickSnapshot(list, ctx.year, ctx.basis);
-  const empty = new Float64Array(0);
-  if (!picked) {
-    return {
-      id, name, snapshot: null, noData: (list?.length ?? 0) > 0 ? 'no data for this year or basis' : 'no data',
-      suppliers: [], values: [], shares: empty, loss: empty, shocked: new Uint8Array(0), viewIndex: -1, restIndex: -1,
-      foreignFraction: Number.NaN, foreignBasis: 'world-shares',
-    };
-  }
-  const suppliers = suppliersOf(picked.snapshot, countries);
-  if (!suppliers.some((s) => s.kind === 'rest')) {
-    suppliers.push({ id: REST_ID, name: 'Rest of world (unattributed)', kind: 'rest', sharePct: 0, lowPct: null, highPct: null, stated: null });
-  }
-  const n = suppliers.length;
-  const shares = new Float64Array(n);
-  const loss = new Float64Array(n);
-  const shocked = new Uint8Array(n);
-  suppliers.forEach((s, i) => {
-    shares[i] = s.sharePct;
-    // The unattributed rest is never shocked: nobody knows whose it is (docs/scenarios.md#model).
-    if (ctx.shockHere && s.kind !== 'rest' && ctx.targets.has(s.id)) {
-      shocked[i] = 1;
-      loss[i] = ctx.loss;
-    }
-  });
-  const viewIndex = suppliers.findIndex((s) => s.id === ctx.viewpoint);
-  const { fraction, basis } = viewpointForeign(stage, ctx.viewpoint, viewIndex >= 0 ? shares[viewIndex]! : 0, ctx.year);
-  return {
-    id, name, snapshot: snapshotRef(picked.snapshot, picked.requestedYear), noData: null,
-    suppliers, values: picked.snapshot.values, shares, loss, shocked, viewIndex, restIndex: suppliers.findIndex((s) => s.kind === 'rest'),
-    foreignFraction: fraction, foreignBasis: basis,
-  };
-}
-
-/**
- * The share of the viewpoint's own supply that is foreign (docs/scenarios.md#viewpoint): the
- * stage's import reliance for the viewpoint when the data give it, else 1 − own output / own
- * demand when a demand list names the viewpoint, else NaN (world shares: 1 − own world share).
- * Only a stage's own list has stage-level viewpoint data; inputs use world shares.
- */
-function viewpointForeign(stage: Stage | undefined, viewpoint: string, ownPct: number, year?: number): { fraction: number; basis: ViewpointShock['foreignBasis'] } {
-  if (stage) {
-    const ir = stage.importReliance?.find((x) => x.country === viewpoint);
-    if (ir) return { fraction: ir.value, basis: 'import-reliance' };
-    const demand = pickSnapshot(stage.demand, year)?.snapshot.values.find((v) => v.country === viewpoint);
-    if (demand && demand.share > 0) return { fraction: Math.min(1, Math.max(0, 1 - ownPct / demand.share)), basis: 'demand' };
-  }
-  return { fraction: Number.NaN, basis: 'world-shares' };
+  nodes: PreparedNode[];
+  /** Index of each stage's root node in `nodes`. */
+  roots: number[];
 }
 
 export function targetOf(countries: CountriesData, id: string): ShockTarget {
-  const isRegion = !countries.countries.some((c) => c.code === id) && countries.regions.some((r) => r.id === id);
+  const isRegion = !countries.countries.some((c) => c.code === id) && findRegion(countries, id) !== undefined;
   return { id, name: countryName(countries, id), kind: isRegion ? 'region' : 'country' };
 }
 
 export function prepareChain(model: Model, sector: Sector, options: ShockOptions): PreparedChain {
-  const viewpoint = options.viewpoint ?? defaultViewpoint(sector);
+  const score = evaluateChain(model, sector, { viewpoint: options.viewpoint, year: options.year, basis: options.basis });
   const loss = options.loss ?? 1;
   const spare = options.spare ?? 0;
   const targets = [...new Set(options.targets)];
-  const shockedStages = options.stages && options.stages.length > 0 ? sector.stages.filter((s) => options.stages!.includes(s.id)).map((s) => s.id) : sector.stages.map((s) => s.id);
   const targetSet = new Set(targets);
-  const stages = sector.stages.map((st, i): PreparedStage => {
-    const ctx = {
-      viewpoint, targets: targetSet, loss, shockHere: shockedStages.includes(st.id),
-      ...(options.year !== undefined ? { year: options.year } : {}),
-      ...(options.basis ? { basis: options.basis } : {}),
-    };
-    const own = prepareItem(st.id, st.name, st.shares, model.countries, ctx, st);
-    return {
-      id: st.id,
-      name: st.name,
-      order: i + 1,
-      shocked: ctx.shockHere,
-      own: own.snapshot ? own : null,
-      inputs: (st.inputs ?? []).map((inp) => prepareItem(inp.id, inp.name, inp.shares, model.countries, ctx)),
-    };
-  });
-  return { sector, viewpoint, targets: targets.map((t) => targetOf(model.countries, t)), loss, spare, shockedStages, stages };
+  const shockedStages = options.stages && options.stages.length > 0 ? sector.stages.filter((s) => options.stages!.includes(s.id)).map((s) => s.id) : sector.stages.map((s) => s.id);
+  const nodes: PreparedNode[] = [];
+  const roots: number[] = [];
+  for (const st of score.stages) {
+    const shocked = shockedStages.includes(st.id);
+    const index = new Map<string, number>();
+    const base = nodes.length;
+    [st, ...st.inputs].forEach((n, i) => index.set(n.path, base + i));
+    roots.push(base);
+    for (const n of [st, ...st.inputs]) nodes.push(prepareNode(n, st, shocked, targetSet, loss, index));
+    for (const n of [st, ...st.inputs]) {
+      const i = index.get(n.path)!;
+      nodes[i]!.children = n.children.map((c) => index.get(c)!).filter((c) => c !== undefined);
+    }
+  }
+  return { sector, score, targets: targets.map((t) => targetOf(model.countries, t)), loss, spare, shockedStages, nodes, roots };
+}
+
+function prepareNode(n: NodeScore, stage: StageScore, shocked: boolean, targets: ReadonlySet<string>, loss: number, index: ReadonlyMap<string, number>): PreparedNode {
+  const unknownTargets: string[] = [];
+  let world: PreparedNode['world'] = null;
+  if (n.snapshot) {
+    // The unattributed rest is never shocked: nobody knows whose it is (docs/scenarios.md#model).
+    const named = n.suppliers.filter((s) => s.kind !== 'rest');
+    const rest = n.suppliers.find((s) => s.kind === 'rest')?.sharePct ?? 0;
+    const size = named.length + 1;
+    world = { ids: [...named.map((s) => s.id), 'rest'], shares: new Float64Array(size), loss: new Float64Array(size), hit: new Uint8Array(size), domestic: new Uint8Array(size), restIndex: named.length };
+    named.forEach((s, i) => {
+      world!.shares[i] = s.sharePct ?? 0;
+      world!.domestic[i] = s.domestic ? 1 : 0;
+      if (shocked && targets.has(s.id)) {
+        if (s.sharePct === null) unknownTargets.push(s.id);
+        world!.hit[i] = 1;
+        world!.loss[i] = loss;
+      }
+    });
+    world.shares[named.length] = rest;
+  }
+  let imports: PreparedNode['imports'] = null;
+  const supply = n.supply;
+  if (supply?.measured) {
+    const known = n.dependence;
+    const size = known.length + 1;
+    imports = { shares: new Float64Array(size), loss: new Float64Array(size), hit: new Uint8Array(size) };
+    known.forEach((d, i) => {
+      imports!.shares[i] = (d.ofImportsPct ?? 0) / 100;
+      if (shocked && targets.has(d.partner)) {
+        if (d.ofImportsPct === null && !unknownTargets.includes(d.partner)) unknownTargets.push(d.partner);
+        imports!.hit[i] = 1;
+        imports!.loss[i] = loss;
+      }
+    });
+    imports.shares[known.length] = (supply.unattributedPct ?? 0) / 100;
+  }
+  // Estimated from world shares with no net import reliance: F follows the (sampled) own share.
+  const foreign = !supply ? Number.NaN : !supply.measured && supply.foreignFrom === 'world-share' ? Number.NaN : (supply.foreignPct ?? 100) / 100;
+  return {
+    score: n,
+    stage,
+    parent: n.parent === null ? -1 : (index.get(n.parent) ?? -1),
+    children: [],
+    shocked,
+    world,
+    imports,
+    foreign,
+    hasView: supply !== null && n.noData === null,
+    unknownTargets: unknownTargets.sort(compareIds),
+    unknownLoss: loss,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
-// The arithmetic (docs/scenarios.md#model, #viewpoint). Written over typed arrays and an output
-// array so that the sampler can run it millions of times without allocating.
+// The arithmetic (docs/scenarios.md#model, #viewpoint), over typed arrays and an output array so
+// the sampler can run it millions of times without allocating.
 
-/** Slots of the output array of applyShock. */
-export const OUT = { shockedShare: 0, lost: 1, added: 2, after: 3, foreignLost: 4, viewAfter: 5, ownShare: 6, foreignShare: 7 } as const;
+/** Slots of the output array of shockNode. */
+export const OUT = { shockedShare: 0, lost: 1, added: 2, after: 3, foreignLost: 4, viewAfter: 5, ownShare: 6, foreignShare: 7, afterLow: 8, viewAfterLow: 9 } as const;
+export const OUT_SIZE = 10;
 
 /**
- * One share list under a shock. World, in percent of pre-shock capacity:
- *   lost = Σ_shocked L_c·p_c;  added = min(lost, spare · Σ_unshocked p_c);  after = 100 − lost + added.
- * Viewpoint v (allocation pro rata to pre-shock sourcing): each supplier's output scales by
- * m_c = 1 − L_c (shocked) or 1 + added/Σ_unshocked p (unshocked: spare shared pro rata);
- * v's foreign supply comes from the others in proportion to their world shares, so
- *   foreignRemain = Σ_{c≠v} p_c·m_c / (100 − p_v);  vAfter = (1 − F)·m_v + F·foreignRemain,
- * F the foreign share of v's supply (world shares: (100 − p_v)/100, which makes vAfter = after).
+ * One node under the shock, from its world shares `p` (percent; the sampler passes its draw).
+ * World: lost = Σ_hit L·p; added = min(lost, spare · Σ_unhit p); after = 100 − lost + added.
+ * Each unhit supplier's output scales by 1 + added/Σ_unhit p (spare shared pro rata); a hit one by 1 − L.
+ * Viewpoint: after = (1 − F)·m_own + F·Σ_j m_j·x_j over its imports j (measured shares, or pro rata to
+ * the foreign world shares), x_j the partner's output factor, at most 100%.
  */
-export function applyShock(
-  shares: Float64Array,
-  loss: Float64Array,
-  shocked: Uint8Array,
-  viewIndex: number,
-  spare: number,
-  foreignFraction: number,
-  out: Float64Array,
-): Float64Array {
-  let shockedShare = 0;
-  let lost = 0;
-  let unshocked = 0;
+export function shockNode(node: PreparedNode, p: Float64Array | null, spare: number, out: Float64Array): Float64Array {
+  out.fill(Number.NaN);
+  const w = node.world;
+  let scaleUp = 0;
+  let ownShare = 0;
+  let ownAfter = 0;
+  let foreignWorld = 0;
+  let foreignAfter = 0;
   let foreignLost = 0;
-  let foreignUnshocked = 0;
-  for (let i = 0; i < shares.length; i++) {
-    const p = shares[i]!;
-    if (shocked[i]) {
-      shockedShare += p;
-      const l = loss[i]! * p;
-      lost += l;
-      if (i !== viewIndex) foreignLost += l;
-    } else {
-      unshocked += p;
-      if (i !== viewIndex) foreignUnshocked += p;
+  if (w && p) {
+    let shockedShare = 0;
+    let lost = 0;
+    let unhit = 0;
+    for (let i = 0; i < p.length; i++) {
+      if (w.hit[i]) {
+        shockedShare += p[i]!;
+        lost += w.loss[i]! * p[i]!;
+      } else unhit += p[i]!;
+    }
+    const added = Math.min(lost, spare * unhit);
+    scaleUp = unhit > 0 ? added / unhit : 0;
+    out[OUT.shockedShare] = shockedShare;
+    out[OUT.lost] = lost;
+    out[OUT.added] = added;
+    out[OUT.after] = Math.min(100, Math.max(0, 100 - lost + added));
+    // Lower bound: a target named without a share holds the whole unattributed rest.
+    out[OUT.afterLow] = node.unknownTargets.length > 0 ? Math.max(0, out[OUT.after]! - node.unknownLoss * p[w.restIndex]!) : out[OUT.after]!;
+    for (let i = 0; i < p.length; i++) {
+      const x = w.hit[i] ? 1 - w.loss[i]! : 1 + scaleUp;
+      if (w.domestic[i]) {
+        ownShare += p[i]!;
+        ownAfter += p[i]! * x;
+      } else {
+        foreignWorld += p[i]!;
+        foreignAfter += p[i]! * x;
+        if (w.hit[i]) foreignLost += p[i]! * w.loss[i]!;
+      }
     }
   }
-  const added = Math.min(lost, spare * unshocked);
-  const after = Math.min(100, Math.max(0, 100 - lost + added));
-  const scaleUp = unshocked > 0 ? added / unshocked : 0;
-  const own = viewIndex >= 0 ? shares[viewIndex]! : 0;
-  const foreignTotal = Math.max(0, 100 - own);
-  const foreignRemain = foreignTotal > 0 ? Math.max(0, (foreignTotal - foreignLost + scaleUp * foreignUnshocked) / foreignTotal) : 1;
-  const ownFactor = viewIndex >= 0 && shocked[viewIndex] ? 1 - loss[viewIndex]! : 1 + scaleUp;
-  const f = Number.isNaN(foreignFraction) ? foreignTotal / 100 : foreignFraction;
-  out[OUT.shockedShare] = shockedShare;
-  out[OUT.lost] = lost;
-  out[OUT.added] = added;
-  out[OUT.after] = after;
-  out[OUT.foreignLost] = foreignTotal > 0 ? Math.min(100, (100 * foreignLost) / foreignTotal) : 0;
-  out[OUT.viewAfter] = Math.min(100, Math.max(0, 100 * ((1 - f) * ownFactor + f * foreignRemain)));
-  out[OUT.ownShare] = own;
-  out[OUT.foreignShare] = 100 * f;
+  if (!node.hasView) return out;
+  const F = Number.isNaN(node.foreign) ? Math.max(0, 1 - ownShare / 100) : node.foreign;
+  const ownFactor = ownShare > 0 ? ownAfter / ownShare : 1 + scaleUp;
+  let importsRemain: number;
+  let importsLost: number;
+  let unknownRest = 0;
+  if (node.imports) {
+    const m = node.imports;
+    importsRemain = 0;
+    importsLost = 0;
+    const last = m.shares.length - 1;
+    for (let j = 0; j < m.shares.length; j++) {
+      const x = m.hit[j] ? 1 - m.loss[j]! : 1 + scaleUp;
+      importsRemain += m.shares[j]! * x;
+      if (m.hit[j]) importsLost += m.shares[j]! * m.loss[j]!;
+    }
+    unknownRest = m.shares[last]!;
+  } else {
+    importsRemain = foreignWorld > 0 ? foreignAfter / foreignWorld : 1;
+    importsLost = foreignWorld > 0 ? foreignLost / foreignWorld : 0;
+    unknownRest = w && p && foreignWorld > 0 ? p[w.restIndex]! / foreignWorld : 0;
+  }
+  const after = Math.min(100, Math.max(0, 100 * ((1 - F) * ownFactor + F * importsRemain)));
+  out[OUT.foreignLost] = Math.min(100, 100 * importsLost);
+  out[OUT.viewAfter] = after;
+  out[OUT.viewAfterLow] = node.unknownTargets.length > 0 ? Math.max(0, after - 100 * F * node.unknownLoss * unknownRest) : after;
+  out[OUT.ownShare] = ownShare;
+  out[OUT.foreignShare] = 100 * F;
   return out;
+}
+
+/** Months until a node's loss reaches output: capital goods never (current output), consumables after their inventory. */
+export function timeToImpact(n: NodeScore): number | null {
+  return n.use === 'capital' ? null : (n.inventoryMonths?.value ?? 0);
+}
+
+/**
+ * The tree minimum of a stage (Leontief): a node delivers the least of its own list and its
+ * essential children. `counts(i)` says whether a node's own figure counts (the timeline leaves
+ * out capital goods and consumables still living on inventory). Returns the minimum and the
+ * indices at it (ties).
+ */
+export function treeMin(nodes: readonly PreparedNode[], root: number, own: (i: number) => number, counts: (i: number) => boolean): { value: number; at: number[] } {
+  let value = Infinity;
+  let at: number[] = [];
+  const visit = (i: number): void => {
+    const v = own(i);
+    if (counts(i) && !Number.isNaN(v)) {
+      if (v < value - TIE_EPSILON) {
+        value = v;
+        at = [i];
+      } else if (Math.abs(v - value) <= TIE_EPSILON) at.push(i);
+    }
+    for (const c of nodes[i]!.children) if (nodes[c]!.score.essential) visit(c);
+  };
+  visit(root);
+  return { value, at };
 }
 
 // ---------------------------------------------------------------------------------------------
 // Results.
 
-function itemShock(item: PreparedItem, shocked: boolean, spare: number): ItemShock {
-  if (!item.snapshot) {
-    return { id: item.id, name: item.name, snapshot: null, noData: item.noData, shocked, shockedSharePct: null, lostPct: null, spareAddedPct: null, beforePct: null, afterPct: null, viewpoint: null };
-  }
-  const o = applyShock(item.shares, item.loss, item.shocked, item.viewIndex, spare, item.foreignFraction, new Float64Array(8));
+function nodeShock(node: PreparedNode, o: Float64Array): NodeShock {
+  const n = node.score;
+  const hasWorld = node.world !== null && !Number.isNaN(o[OUT.after]!);
+  const hasView = node.hasView && !Number.isNaN(o[OUT.viewAfter]!);
   return {
-    id: item.id,
-    name: item.name,
-    snapshot: item.snapshot,
-    noData: null,
-    shocked,
-    shockedSharePct: round(o[OUT.shockedShare]!, 2),
-    lostPct: round(o[OUT.lost]!, 2),
-    spareAddedPct: round(o[OUT.added]!, 2),
-    beforePct: 100,
-    afterPct: round(o[OUT.after]!, 2),
-    viewpoint: {
-      ownSharePct: round(o[OUT.ownShare]!, 2),
-      foreignSharePct: round(o[OUT.foreignShare]!, 2),
-      foreignBasis: item.foreignBasis,
-      foreignLostPct: round(o[OUT.foreignLost]!, 2),
-      afterPct: round(o[OUT.viewAfter]!, 2),
-    },
+    id: n.id,
+    path: n.path,
+    name: n.name,
+    parent: n.parent,
+    depth: n.depth,
+    use: n.use,
+    essential: n.essential,
+    timeToImpactMonths: timeToImpact(n),
+    snapshot: n.snapshot,
+    noData: hasWorld || hasView ? null : (n.noData ?? 'no data'),
+    shocked: node.shocked,
+    unknownShareTargets: node.unknownTargets,
+    shockedSharePct: hasWorld ? round(o[OUT.shockedShare]!, 2) : null,
+    lostPct: hasWorld ? round(o[OUT.lost]!, 2) : null,
+    spareAddedPct: hasWorld ? round(o[OUT.added]!, 2) : null,
+    afterPct: hasWorld ? round(o[OUT.after]!, 2) : null,
+    afterLowPct: hasWorld && node.unknownTargets.length ? round(o[OUT.afterLow]!, 2) : null,
+    viewpoint: hasView
+      ? {
+          ownSharePct: node.world ? round(o[OUT.ownShare]!, 2) : null,
+          foreignSharePct: round(o[OUT.foreignShare]!, 2),
+          foreignFrom: n.supply!.foreignFrom ?? 'assumed',
+          measured: n.supply!.measured,
+          foreignLostPct: round(o[OUT.foreignLost]!, 2),
+          afterPct: round(o[OUT.viewAfter]!, 2),
+          afterLowPct: node.unknownTargets.length ? round(o[OUT.viewAfterLow]!, 2) : null,
+        }
+      : null,
+    tree: { afterPct: null, binding: [], viewpointAfterPct: null, viewpointBinding: [] },
   };
 }
 
-/** The tightest of several items (all needed): lowest value; ties by id (docs/scenarios.md#inputs). */
-function tightest(items: readonly ItemShock[], value: (x: ItemShock) => number | null): ItemShock | undefined {
-  let best: ItemShock | undefined;
-  for (const x of items) {
-    const v = value(x);
-    if (v === null) continue;
-    const b = best ? value(best)! : Infinity;
-    if (v < b || (v === b && compareIds(x.id, best!.id) < 0)) best = x;
-  }
-  return best;
-}
-
-function stageShock(stage: PreparedStage, spare: number): StageShock {
-  const inputs = stage.inputs.map((x) => itemShock(x, stage.shocked, spare));
-  // Figures from the stage's own list when it has one; else from its inputs, all of which are
-  // needed, so the stage delivers what its tightest input delivers (docs/scenarios.md#inputs).
-  const own = stage.own ? itemShock(stage.own, stage.shocked, spare) : undefined;
-  const world = own ?? tightest(inputs, (x) => x.afterPct);
-  const view = own ?? tightest(inputs, (x) => x.viewpoint?.afterPct ?? null);
-  const on = (x: ItemShock | undefined): string | null => (!x ? null : x === own ? 'stage' : `input:${x.id}`);
-  return {
-    id: stage.id,
-    name: stage.name,
-    order: stage.order,
-    basedOn: on(world),
-    viewpointBasedOn: on(view),
-    snapshot: world?.snapshot ?? null,
-    noData: world ? null : 'no data',
-    shocked: stage.shocked,
-    shockedSharePct: world?.shockedSharePct ?? null,
-    lostPct: world?.lostPct ?? null,
-    spareAddedPct: world?.spareAddedPct ?? null,
-    beforePct: world?.beforePct ?? null,
-    afterPct: world?.afterPct ?? null,
-    viewpoint: view?.viewpoint ?? null,
-    inputs,
-  };
-}
-
-/** Leontief chain: throughput = min over stages with data; the binding stage is the first at the minimum. */
-function throughput(stages: readonly StageShock[], value: (s: StageShock) => number | null, basedOn: (s: StageShock) => string | null): Throughput {
-  let best: StageShock | undefined;
-  for (const s of stages) {
-    const v = value(s);
-    if (v === null) continue;
-    if (!best || v < value(best)!) best = s; // ties: the upstream stage binds
-  }
-  if (!best) return { beforePct: null, afterPct: null, lostPct: null, binding: null };
-  const after = value(best)!;
-  const on = basedOn(best);
-  const binding: Binding | null = after < 100 - EPS ? { stage: best.id, name: best.name, input: on?.startsWith('input:') ? on.slice(6) : null, afterPct: after } : null;
-  return { beforePct: 100, afterPct: after, lostPct: round(100 - after, 2), binding };
-}
-
-export function chainResult(chain: PreparedChain, options: Pick<ShockOptions, 'year' | 'basis'>): ShockResult {
-  const stages = chain.stages.map((s) => stageShock(s, chain.spare));
+export function chainResult(chain: PreparedChain): ShockResult {
+  const o = new Float64Array(OUT_SIZE);
+  const outs = chain.nodes.map((n) => Float64Array.from(shockNode(n, n.world?.shares ?? null, chain.spare, o)));
+  const shocks = chain.nodes.map((n, i) => nodeShock(n, outs[i]!));
+  const worldOf = (i: number) => outs[i]![OUT.after]!;
+  const viewOf = (i: number) => outs[i]![OUT.viewAfter]!;
+  // Each node as a tree (long run: everything counts).
+  chain.nodes.forEach((_, i) => {
+    const w = treeMin(chain.nodes, i, worldOf, () => true);
+    const v = treeMin(chain.nodes, i, viewOf, () => true);
+    shocks[i]!.tree = {
+      afterPct: Number.isFinite(w.value) ? round(w.value, 2) : null,
+      binding: Number.isFinite(w.value) ? w.at.map((j) => chain.nodes[j]!.score.path) : [],
+      viewpointAfterPct: Number.isFinite(v.value) ? round(v.value, 2) : null,
+      viewpointBinding: Number.isFinite(v.value) ? v.at.map((j) => chain.nodes[j]!.score.path) : [],
+    };
+  });
+  const stages: StageShock[] = chain.score.stages.map((st, k) => {
+    const root = chain.roots[k]!;
+    const end = k + 1 < chain.roots.length ? chain.roots[k + 1]! : chain.nodes.length;
+    return { ...shocks[root]!, order: st.order, inputs: shocks.slice(root + 1, end) };
+  });
+  const lowOf = (slot: number) => (i: number) => outs[i]![slot]!;
+  const anyUnknown = chain.nodes.some((n) => n.unknownTargets.length > 0);
   return {
     mode: 'shock',
     sector: chain.sector.id,
     name: chain.sector.name,
-    viewpoint: chain.viewpoint,
-    year: options.year ?? null,
-    basis: options.basis ?? null,
+    viewpoint: chain.score.viewpoint,
+    viewpointName: chain.score.viewpointName,
+    year: chain.score.year,
+    basis: chain.score.basis,
     targets: chain.targets,
     lossPct: round(chain.loss * 100, 4),
     sparePct: round(chain.spare * 100, 4),
     shockedStages: chain.shockedStages,
     stages,
-    world: throughput(stages, (s) => s.afterPct, (s) => s.basedOn),
-    viewpointChain: throughput(stages, (s) => s.viewpoint?.afterPct ?? null, (s) => s.viewpointBasedOn),
-    noDataStages: stages.filter((s) => s.afterPct === null).map((s) => s.id),
+    world: throughput(chain, worldOf, anyUnknown ? lowOf(OUT.afterLow) : null),
+    viewpointChain: throughput(chain, viewOf, anyUnknown ? lowOf(OUT.viewAfterLow) : null),
+    noDataStages: stages.filter((s) => s.tree.afterPct === null).map((s) => s.id),
     uncertainty: null,
+  };
+}
+
+/** The chain's minimum over its stages' trees at a time horizon: null months = the long run. */
+function chainMin(chain: PreparedChain, own: (i: number) => number, months: number | null): { value: number; at: number[] } {
+  const counts = (i: number): boolean => {
+    if (months === null) return true;
+    const t = timeToImpact(chain.nodes[i]!.score);
+    return t !== null && t <= months;
+  };
+  let value = Infinity;
+  let at: number[] = [];
+  for (const root of chain.roots) {
+    const m = treeMin(chain.nodes, root, own, counts);
+    if (m.value < value - TIE_EPSILON) {
+      value = m.value;
+      at = m.at;
+    } else if (Math.abs(m.value - value) <= TIE_EPSILON && Number.isFinite(m.value)) at.push(...m.at);
+  }
+  return { value, at };
+}
+
+function binding(chain: PreparedChain, at: readonly number[], value: number): Binding[] {
+  if (!(value < 100 - TIE_EPSILON)) return [];
+  return at.map((i) => {
+    const n = chain.nodes[i]!;
+    return {
+      stage: n.stage.id,
+      name: n.stage.name,
+      node: n.score.path,
+      nodeName: n.score.name,
+      input: n.score.depth === 0 ? null : n.score.id,
+      use: n.score.use,
+      timeToImpactMonths: timeToImpact(n.score),
+      afterPct: round(value, 2),
+    };
+  });
+}
+
+function throughput(chain: PreparedChain, own: (i: number) => number, low: ((i: number) => number) | null): Throughput {
+  const long = chainMin(chain, own, null);
+  if (!Number.isFinite(long.value)) return { beforePct: null, afterPct: null, afterLowPct: null, lostPct: null, binding: [], immediatePct: null, timeline: [] };
+  // One point per inventory length of a node whose loss is real, months 0 first.
+  const months = new Set<number>([0]);
+  chain.nodes.forEach((n, i) => {
+    const t = timeToImpact(n.score);
+    if (t !== null && own(i) < 100 - TIE_EPSILON) months.add(t);
+  });
+  const timeline: ThroughputPoint[] = [...months].sort((a, b) => a - b).map((m) => {
+    const r = chainMin(chain, own, m);
+    const v = Number.isFinite(r.value) ? r.value : 100;
+    return { months: m, afterPct: round(v, 2), binding: Number.isFinite(r.value) ? binding(chain, r.at, v) : [] };
+  });
+  const lowMin = low ? chainMin(chain, low, null).value : null;
+  return {
+    beforePct: 100,
+    afterPct: round(long.value, 2),
+    afterLowPct: lowMin !== null && Number.isFinite(lowMin) ? round(lowMin, 2) : null,
+    lostPct: round(100 - long.value, 2),
+    binding: binding(chain, long.at, long.value),
+    immediatePct: timeline[0]!.afterPct,
+    timeline,
   };
 }
 
 /** Shock a sector: the named countries lose `loss` of their capacity (docs/scenarios.md). */
 export function shockSector(model: Model, sector: Sector, options: ShockOptions): ShockResult {
-  return chainResult(prepareChain(model, sector, options), options);
+  return chainResult(prepareChain(model, sector, options));
 }
 
-/** Every country and region named in the snapshots a shock would read, sorted by id. */
-export function shockCandidates(model: Model, sector: Sector, options: Pick<ShockOptions, 'year' | 'basis'> = {}): ShockTarget[] {
-  const chain = prepareChain(model, sector, { ...options, targets: [] });
-  const seen = new Map<string, ShockTarget>();
-  for (const st of chain.stages) {
-    for (const item of [...(st.own ? [st.own] : []), ...st.inputs]) {
-      for (const s of item.suppliers) {
-        if (s.kind === 'rest' || seen.has(s.id)) continue;
-        seen.set(s.id, { id: s.id, name: s.name, kind: s.kind === 'region' ? 'region' : 'country' });
-      }
+/** Every country and region named in the lists a shock would read (world and import), sorted by id. */
+export function shockCandidates(model: Model, sector: Sector, options: Omit<ShockOptions, 'targets'> = {}): ShockTarget[] {
+  const score = evaluateChain(model, sector, { viewpoint: options.viewpoint, year: options.year, basis: options.basis });
+  const seen = new Set<string>();
+  for (const st of score.stages) {
+    for (const n of [st, ...st.inputs]) {
+      for (const s of n.suppliers) if (s.kind !== 'rest') seen.add(s.id);
+      for (const d of n.dependence) seen.add(d.partner);
     }
   }
-  return [...seen.values()].sort((a, b) => compareIds(a.id, b.id));
+  return [...seen].sort(compareIds).map((id) => targetOf(model.countries, id));
 }
 
 /** Each candidate cut off in turn (with the given loss, spare and stages), ranked (docs/scenarios.md#worst-case). */
@@ -369,6 +437,7 @@ export function worstCase(model: Model, sector: Sector, options: Omit<ShockOptio
       target: t,
       worldAfterPct: r.world.afterPct,
       worldLostPct: r.world.lostPct,
+      worldImmediatePct: r.world.immediatePct,
       worldBinding: r.world.binding,
       viewpointAfterPct: r.viewpointChain.afterPct,
       viewpointLostPct: r.viewpointChain.lostPct,
@@ -386,7 +455,8 @@ export function worstCase(model: Model, sector: Sector, options: Omit<ShockOptio
     mode: 'worst',
     sector: sector.id,
     name: sector.name,
-    viewpoint: base.viewpoint,
+    viewpoint: base.score.viewpoint,
+    viewpointName: base.score.viewpointName,
     year: options.year ?? null,
     basis: options.basis ?? null,
     lossPct: round(base.loss * 100, 4),

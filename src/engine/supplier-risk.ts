@@ -2,6 +2,7 @@
 // (docs/methodology.md#supplier-risk). The parameters are data (countries.yaml supplierRisk).
 import { findCountry, findRegion } from '../data/lookup.js';
 import type { CountriesData } from '../data/model.js';
+import { isDomestic, viewpointOf, type Viewpoint } from './viewpoint.js';
 
 export interface SupplierWeight {
   weight: number;
@@ -19,18 +20,26 @@ export function governanceRisk(wgi: number): number {
   return Math.min(1, Math.max(0, (2.5 - wgi) / 5));
 }
 
-export function supplierWeight(countries: CountriesData, viewpoint: string, partner: string): SupplierWeight {
+/** Whether a viewpoint belongs to a group: a country as a member; a region when the group is it, or holds all its members. */
+function inGroup(vp: Viewpoint, group: { id: string; members: readonly string[] }): boolean {
+  if (vp.kind === 'country') return group.members.includes(vp.id);
+  return group.id === vp.id || [...vp.members].every((m) => group.members.includes(m));
+}
+
+export function supplierWeight(countries: CountriesData, view: Viewpoint | string, partner: string): SupplierWeight {
+  const vp = typeof view === 'string' ? viewpointOf(countries, view) : view;
+  const viewpoint = vp.id;
   const p = countries.supplierRisk;
   const none = { governanceRisk: null, wgi: null, allies: [], concern: false };
-  if (partner === viewpoint) return { ...none, weight: 0, rule: 'own supply' };
+  if (partner === viewpoint || isDomestic(vp, countries, partner)) return { ...none, weight: 0, rule: 'own supply' };
   const override = p.overrides?.filter((o) => o.from === viewpoint && o.to === partner).at(-1);
   if (override) return { ...none, weight: override.weight, rule: `override: ${override.note}` };
 
   const region = findRegion(countries, partner);
   if (region || partner === 'rest') {
-    const members = (region?.members ?? []).filter((m) => m !== viewpoint);
+    const members = (region?.members ?? []).filter((m) => !vp.members.has(m));
     if (!region || region.residual || members.length === 0) return { ...none, weight: p.unknownWeight, rule: 'unattributed or undefined region: unknownWeight' };
-    const weights = members.map((m) => supplierWeight(countries, viewpoint, m).weight);
+    const weights = members.map((m) => supplierWeight(countries, vp, m).weight);
     const mean = weights.reduce((a, b) => a + b, 0) / weights.length;
     return { ...none, weight: mean, rule: `region: mean of its ${members.length} members' weights` };
   }
@@ -40,7 +49,7 @@ export function supplierWeight(countries: CountriesData, viewpoint: string, part
   const wgi = country?.governance?.wgi ?? null;
   const gov = wgi === null ? null : governanceRisk(wgi);
   const allies = countries.groups
-    .filter((g) => p.allyGroups.includes(g.id) && g.members.includes(viewpoint) && g.members.includes(partner))
+    .filter((g) => p.allyGroups.includes(g.id) && inGroup(vp, g) && g.members.includes(partner))
     .map((g) => g.id);
   if (concern) return { weight: p.concernWeight, governanceRisk: gov, wgi, allies, concern, rule: `country of concern of ${viewpoint}: concernWeight` };
   const base = gov ?? p.unknownWeight;

@@ -2,11 +2,13 @@
 // values with a seeded PRNG, percentiles of chain throughput and stage risk
 // (docs/scenarios.md#uncertainty). Pure and deterministic: the same seed gives the same output.
 import type { CountriesData, Model, Sector } from '../data/model.js';
-import { round } from './concentration.js';
+import { residualIds, round } from './concentration.js';
 import type { SupplierShare } from './results.js';
 import type { Percentiles, RangedValue, Uncertainty } from './results-shock.js';
-import { applyShock, OUT, prepareChain, type PreparedItem, type ShockOptions } from './shock.js';
-import { modelledRisk } from './stage-risk.js';
+import { OUT, OUT_SIZE, prepareChain, shockNode, treeMin, type PreparedNode, type ShockOptions } from './shock.js';
+import { modelledRisk, type RiskContext } from './stage-risk.js';
+import { supplyPicture } from './supply.js';
+import { viewpointOf, type Viewpoint } from './viewpoint.js';
 
 /** The default seed: 8 June 2021, the date of the 100-day review the seed report summarises. */
 export const DEFAULT_SEED = 20210608;
@@ -48,12 +50,11 @@ function percentiles(values: Float64Array): Percentiles {
   return { p5: round(percentile(values, 5), 2), p50: round(percentile(values, 50), 2), p95: round(percentile(values, 95), 2) };
 }
 
-const constant = (x: number): Percentiles => ({ p5: round(x, 2), p50: round(x, 2), p95: round(x, 2) });
 
-/** A share list prepared for sampling: which entries vary, and the buffers reused every draw. */
-export interface ItemSampler {
-  item: PreparedItem;
-  /** Entries (indices into item.shares) with a range: low < high. */
+/** A node's world list prepared for sampling: which entries vary, and the buffers reused every draw. */
+export interface NodeSampler {
+  node: PreparedNode;
+  /** Entries (indices into node.world.shares) with a range: low < high. */
   ranged: Array<{ index: number; low: number; mode: number; high: number }>;
   /** Sum of the named shares without a range: they stay fixed. */
   fixedNamed: number;
@@ -61,30 +62,31 @@ export interface ItemSampler {
   work: Float64Array;
 }
 
-export function itemSampler(item: PreparedItem): ItemSampler {
-  const ranged: ItemSampler['ranged'] = [];
+export function nodeSampler(node: PreparedNode): NodeSampler {
+  const ranged: NodeSampler['ranged'] = [];
   let fixedNamed = 0;
-  item.suppliers.forEach((s, index) => {
-    if (s.kind === 'rest') return;
-    // Residual regions ("Other") are folded into the rest by suppliersOf and never vary.
-    const v = item.values.find((x) => (x.country ?? x.region) === s.id);
-    const low = v?.low ?? s.sharePct;
-    const high = v?.high ?? s.sharePct;
-    if (high > low) ranged.push({ index, low, mode: s.sharePct, high });
-    else fixedNamed += s.sharePct;
+  const w = node.world!;
+  const named = node.score.suppliers.filter((s) => s.kind !== 'rest');
+  named.forEach((s, index) => {
+    const share = s.sharePct ?? 0;
+    const low = s.lowPct ?? share;
+    const high = s.highPct ?? share;
+    if (s.sharePct !== null && high > low) ranged.push({ index, low, mode: share, high });
+    else fixedNamed += share;
   });
-  return { item, ranged, fixedNamed, work: new Float64Array(item.shares) };
+  return { node, ranged, fixedNamed, work: new Float64Array(w.shares) };
 }
 
 /**
- * One draw of an item's shares into sampler.work: each ranged value from its triangular
+ * One draw of a node's shares into sampler.work: each ranged value from its triangular
  * distribution; then, when the named shares sum above 100, the ranged ones are scaled down to
  * fill what the fixed ones leave (or, when the fixed ones alone exceed 100 within the data's
  * rounding tolerance, every named share is scaled to 100); the unattributed rest is what is
  * left. Returns whether the draw was scaled.
  */
-export function sampleShares(s: ItemSampler, rand: () => number): boolean {
-  const { work, ranged, item } = s;
+export function sampleShares(s: NodeSampler, rand: () => number): boolean {
+  const { work, ranged } = s;
+  const restIndex = s.node.world!.restIndex;
   let rangedSum = 0;
   for (const r of ranged) {
     const x = triangular(rand(), r.low, r.mode, r.high);
@@ -100,12 +102,12 @@ export function sampleShares(s: ItemSampler, rand: () => number): boolean {
       for (const r of ranged) work[r.index] = work[r.index]! * k;
     } else {
       const k = 100 / named;
-      for (let i = 0; i < work.length; i++) if (i !== item.restIndex) work[i] = work[i]! * k;
+      for (let i = 0; i < work.length; i++) if (i !== restIndex) work[i] = work[i]! * k;
     }
     named = 0;
-    for (let i = 0; i < work.length; i++) if (i !== item.restIndex) named += work[i]!;
+    for (let i = 0; i < work.length; i++) if (i !== restIndex) named += work[i]!;
   }
-  work[item.restIndex] = Math.max(0, 100 - named);
+  work[restIndex] = Math.max(0, 100 - named);
   return scaled;
 }
 
@@ -114,35 +116,21 @@ export interface UncertaintyOptions extends ShockOptions {
   seed?: number;
 }
 
-interface ItemPlan {
-  sampler: ItemSampler;
-  countries: CountriesData;
-  /** Copies of the suppliers whose sharePct is rewritten each draw, for modelledRisk. */
-  suppliers: SupplierShare[];
-  after: number;
-  viewAfter: number;
-  risk: number;
-}
-
-function riskOf(suppliers: readonly SupplierShare[], viewpoint: string, countries: CountriesData): number {
-  return modelledRisk(suppliers, viewpoint, countries).risk;
-}
-
 /**
  * The part of the countries data that supplierWeight reads for these suppliers from this
  * viewpoint: the same weights, found in lists of a few entries instead of the whole world, so
- * that modelledRisk can run once per draw (tests/unit/uncertainty.test.ts checks the equality).
+ * that the risk can run once per draw (tests/unit/uncertainty.test.ts checks the equality).
  */
-export function countriesFor(countries: CountriesData, viewpoint: string, ids: readonly string[]): CountriesData {
-  const regions = countries.regions.filter((r) => ids.includes(r.id));
-  const codes = new Set([viewpoint, ...ids, ...regions.flatMap((r) => r.members ?? [])]);
+export function countriesFor(countries: CountriesData, viewpoint: Viewpoint, ids: readonly string[]): CountriesData {
+  const regions = countries.regions.filter((r) => ids.includes(r.id) || r.id === viewpoint.id);
+  const codes = new Set([viewpoint.id, ...viewpoint.members, ...ids, ...regions.flatMap((r) => r.members ?? [])]);
   return {
     ...countries,
     countries: countries.countries.filter((c) => codes.has(c.code)),
     regions,
-    groups: countries.groups.filter((g) => g.members.includes(viewpoint)),
-    concerns: countries.concerns.filter((c) => c.viewpoint === viewpoint),
-    supplierRisk: { ...countries.supplierRisk, overrides: (countries.supplierRisk.overrides ?? []).filter((o) => o.from === viewpoint) },
+    groups: countries.groups.filter((g) => g.id === viewpoint.id || [...viewpoint.members].some((m) => g.members.includes(m))),
+    concerns: countries.concerns.filter((c) => c.viewpoint === viewpoint.id),
+    supplierRisk: { ...countries.supplierRisk, overrides: (countries.supplierRisk.overrides ?? []).filter((o) => o.from === viewpoint.id) },
   };
 }
 
@@ -152,73 +140,78 @@ export function shockUncertainty(model: Model, sector: Sector, options: Uncertai
   if (!(samples >= 1 && samples <= MAX_SAMPLES)) throw new RangeError(`samples must be 1-${MAX_SAMPLES} (got ${options.samples})`);
   const seed = (options.seed ?? DEFAULT_SEED) >>> 0;
   const chain = prepareChain(model, sector, options);
-  const countries = model.countries;
-  const v = chain.viewpoint;
-  const out = new Float64Array(8);
+  const vp = viewpointOf(model.countries, chain.score.viewpoint);
+  const residual = residualIds(model.countries);
+  const o = new Float64Array(OUT_SIZE);
 
-  // Precompute every item once; only items with ranged values are recomputed per draw.
+  // Every node once; only nodes with ranged values are recomputed per draw.
   const ranged: RangedValue[] = [];
-  const stages = chain.stages.map((st) => {
-    const items = (st.own ? [st.own] : st.inputs.filter((x) => x.snapshot)).map((item): ItemPlan => {
-      const sampler = itemSampler(item);
-      for (const r of sampler.ranged) {
-        ranged.push({ stage: st.id, input: st.own ? null : item.id, supplier: item.suppliers[r.index]!.id, lowPct: r.low, sharePct: r.mode, highPct: r.high });
-      }
-      applyShock(item.shares, item.loss, item.shocked, item.viewIndex, chain.spare, item.foreignFraction, out);
-      const suppliers = item.suppliers.map((s) => ({ ...s }));
-      const own = countriesFor(countries, v, suppliers.map((s) => s.id));
-      return { sampler, countries: own, suppliers, after: out[OUT.after]!, viewAfter: out[OUT.viewAfter]!, risk: riskOf(suppliers, v, countries) };
+  const after = new Float64Array(chain.nodes.length);
+  const viewAfter = new Float64Array(chain.nodes.length);
+  const risk = new Float64Array(chain.nodes.length);
+  const samplers: Array<{ i: number; sampler: NodeSampler; countries: CountriesData; ctx: RiskContext; suppliers: SupplierShare[] }> = [];
+  chain.nodes.forEach((n, i) => {
+    shockNode(n, n.world?.shares ?? null, chain.spare, o);
+    after[i] = o[OUT.after]!;
+    viewAfter[i] = o[OUT.viewAfter]!;
+    risk[i] = n.score.modelledRisk ?? Number.NaN;
+    if (!n.world) return;
+    const sampler = nodeSampler(n);
+    if (sampler.ranged.length === 0) return;
+    for (const r of sampler.ranged) {
+      ranged.push({ stage: n.stage.id, input: n.score.depth === 0 ? null : n.score.id, supplier: n.world.ids[r.index]!, lowPct: r.low, sharePct: r.mode, highPct: r.high });
+    }
+    const countries = countriesFor(model.countries, vp, n.world.ids);
+    const paths: string[] = [];
+    for (let j = i; j >= 0; j = chain.nodes[j]!.parent) paths.push(chain.nodes[j]!.score.path);
+    samplers.push({
+      i,
+      sampler,
+      countries,
+      ctx: { countries, events: model.trade.events, sector: sector.id, paths, referenceDate: chain.score.referenceDate },
+      suppliers: n.score.suppliers.map((s) => ({ ...s })),
     });
-    const varies = items.some((x) => x.sampler.ranged.length > 0);
-    return {
-      id: st.id,
-      name: st.name,
-      items,
-      varies,
-      throughput: varies ? new Float64Array(samples) : null,
-      risk: varies ? new Float64Array(samples) : null,
-    };
   });
 
   const rand = mulberry32(seed);
   const world = new Float64Array(samples);
   const view = new Float64Array(samples);
+  const stageTp = chain.roots.map(() => new Float64Array(samples));
+  const stageRisk = chain.roots.map(() => new Float64Array(samples));
   let draws = 0;
   let scaledDraws = 0;
-  const anyData = stages.some((s) => s.items.length > 0);
+  const ownWorld = (i: number) => after[i]!;
+  const ownView = (i: number) => viewAfter[i]!;
+  const all = () => true;
+  const anyData = chain.roots.some((r) => Number.isFinite(treeMin(chain.nodes, r, ownWorld, all).value));
   for (let k = 0; k < samples; k++) {
+    for (const s of samplers) {
+      draws++;
+      if (sampleShares(s.sampler, rand)) scaledDraws++;
+      const n = chain.nodes[s.i]!;
+      shockNode(n, s.sampler.work, chain.spare, o);
+      after[s.i] = o[OUT.after]!;
+      viewAfter[s.i] = o[OUT.viewAfter]!;
+      // The pre-shock risk on the sampled shares (measured imports do not move with world shares).
+      if (!n.imports && n.score.supply) {
+        s.suppliers.forEach((x, j) => {
+          if (x.kind !== 'rest') x.sharePct = s.sampler.work[j]!;
+          else x.sharePct = s.sampler.work[n.world!.restIndex]!;
+        });
+        const pic = supplyPicture(vp, s.suppliers, undefined, n.score.supply.reliance ?? undefined, residual);
+        risk[s.i] = pic ? modelledRisk(pic, vp, s.suppliers, s.ctx).risk : Number.NaN;
+      }
+    }
     let worldMin = Infinity;
     let viewMin = Infinity;
-    for (const st of stages) {
-      if (st.items.length === 0) continue;
-      let tp = Infinity;
-      let vtp = Infinity;
-      let risk = -Infinity;
-      for (const plan of st.items) {
-        let after = plan.after;
-        let viewAfter = plan.viewAfter;
-        let r = plan.risk;
-        const s = plan.sampler;
-        if (s.ranged.length > 0) {
-          draws++;
-          if (sampleShares(s, rand)) scaledDraws++;
-          const item = s.item;
-          applyShock(s.work, item.loss, item.shocked, item.viewIndex, chain.spare, item.foreignFraction, out);
-          after = out[OUT.after]!;
-          viewAfter = out[OUT.viewAfter]!;
-          for (let i = 0; i < plan.suppliers.length; i++) plan.suppliers[i]!.sharePct = s.work[i]!;
-          r = riskOf(plan.suppliers, v, plan.countries);
-        }
-        // All inputs are needed (min); the stage is as risky as its riskiest input (max), as in score.
-        if (after < tp) tp = after;
-        if (viewAfter < vtp) vtp = viewAfter;
-        if (r > risk) risk = r;
-      }
-      if (st.throughput) st.throughput[k] = tp;
-      if (st.risk) st.risk[k] = risk;
+    chain.roots.forEach((root, r) => {
+      const tp = treeMin(chain.nodes, root, ownWorld, all).value;
+      const vtp = treeMin(chain.nodes, root, ownView, all).value;
+      stageTp[r]![k] = tp;
+      stageRisk[r]![k] = treeMax(chain.nodes, root, (i) => risk[i]!);
       if (tp < worldMin) worldMin = tp;
       if (vtp < viewMin) viewMin = vtp;
-    }
+    });
     world[k] = worldMin;
     view[k] = viewMin;
   }
@@ -233,12 +226,27 @@ export function shockUncertainty(model: Model, sector: Sector, options: Uncertai
     rescaledPct: draws > 0 ? round((100 * scaledDraws) / draws, 2) : 0,
     world: anyData ? percentiles(world) : null,
     viewpoint: anyData ? percentiles(view) : null,
-    stages: stages.map((st) => {
-      if (st.items.length === 0) return { id: st.id, name: st.name, throughputPct: null, modelledRisk: null };
-      if (st.throughput && st.risk) return { id: st.id, name: st.name, throughputPct: percentiles(st.throughput), modelledRisk: percentiles(st.risk) };
-      const tp = Math.min(...st.items.map((x) => x.after));
-      const risk = Math.max(...st.items.map((x) => x.risk));
-      return { id: st.id, name: st.name, throughputPct: constant(tp), modelledRisk: constant(risk) };
+    stages: chain.score.stages.map((st, r) => {
+      const tp = stageTp[r]!;
+      const rk = stageRisk[r]!;
+      return {
+        id: st.id,
+        name: st.name,
+        throughputPct: Number.isFinite(tp[0]!) ? percentiles(tp) : null,
+        modelledRisk: Number.isFinite(rk[0]!) ? percentiles(rk) : null,
+      };
     }),
   };
+}
+
+/** The weakest-link lens over a stage's tree: the highest node risk reachable through essential nodes. */
+function treeMax(nodes: readonly PreparedNode[], root: number, value: (i: number) => number): number {
+  let best = -Infinity;
+  const visit = (i: number): void => {
+    const v = value(i);
+    if (!Number.isNaN(v) && v > best) best = v;
+    for (const c of nodes[i]!.children) if (nodes[c]!.score.essential) visit(c);
+  };
+  visit(root);
+  return best;
 }

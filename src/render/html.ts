@@ -164,10 +164,10 @@ function summary(r: SectorReport, stageName: (id: string) => string): Markup {
   if (s.weakestLink) items.push(h('li', {}, h('strong', {}, 'Weakest link: '), `${s.weakestLink.name} (risk ${fmtNum(s.weakestLink.risk)}${s.resilience !== null ? `; resilience ${fmtNum(s.resilience)}` : ''}).`));
   else items.push(h('li', {}, 'Weakest link: no stage has data.'));
   const top = s.exposures[0];
-  if (top) items.push(h('li', {}, h('strong', {}, 'Largest exposure: '), `${top.name}, ${fmtPct(top.maxPct)} of ${r.viewpointName}’s foreign supply at ${stageName(top.maxStage)}.`));
+  if (top) items.push(h('li', {}, h('strong', {}, 'Largest exposure: '), `${top.name}, ${fmtPct(top.maxPct)} of ${r.viewpointName}’s imports at ${stageName(top.maxStage ?? '')}.`));
   const spf = r.cutOff;
   if (spf && spf.world.afterPct !== null) {
-    items.push(h('li', {}, h('strong', {}, 'Worst single-country cut-off: '), `${spf.targets.map((t) => t.name).join(', ')}: the chain would deliver ${fmtPct(spf.world.afterPct)} of its output${spf.world.binding ? `, bound at ${spf.world.binding.name}` : ''}.`));
+    items.push(h('li', {}, h('strong', {}, 'Worst single-country cut-off: '), `${spf.targets.map((t) => t.name).join(', ')}: the chain would deliver ${fmtPct(spf.world.afterPct)} of its output${spf.world.binding[0] ? `, bound at ${spf.world.binding[0].name}${spf.world.binding[0].input ? ` / ${spf.world.binding[0].nodeName}` : ''}` : ''}.`));
   }
   const chokes = s.stages.flatMap((st) => [st, ...st.inputs]).filter((x) => x.chokepoints.some((c) => c.kind === 'global')).length;
   items.push(h('li', {}, h('strong', {}, 'Chokepoints: '), `${chokes} share list${chokes === 1 ? '' : 's'} with one supplier at ${s.thresholdPct}% of world supply or more.`));
@@ -269,8 +269,9 @@ interface HeatRow {
 function heatRows(s: SectorScore): HeatRow[] {
   const rows: HeatRow[] = [];
   for (const st of s.stages) {
-    const own = st.basedOn === 'stage';
-    const note = own ? null : st.basedOn ? `figures from its inputs (riskiest: ${st.inputs.find((i) => `input:${i.id}` === st.basedOn)?.name ?? st.basedOn.slice(6)})` : 'no share data';
+    const own = st.snapshot !== null;
+    const bound = st.binding.filter((b) => b.path !== st.path);
+    const note = bound.length ? `risk set by ${bound.map((b) => b.name).join(' = ')}` : own ? null : 'no share data';
     rows.push({ item: st, stage: true, cells: own, note });
     for (const inp of st.inputs) rows.push({ item: inp, stage: false, cells: inp.snapshot !== null, note: inp.snapshot ? null : (inp.noData ?? 'no data') });
   }
@@ -284,7 +285,7 @@ function heatColumns(rows: HeatRow[], viewpoint: string): { columns: Array<{ id:
     for (const sup of r.item.suppliers) {
       const e = seen.get(sup.id) ?? { id: sup.id, name: sup.name, kind: sup.kind, count: 0, max: 0 };
       e.count++;
-      e.max = Math.max(e.max, sup.sharePct);
+      e.max = Math.max(e.max, sup.sharePct ?? 0);
       seen.set(sup.id, e);
     }
   }
@@ -336,7 +337,7 @@ function heatMap(r: SectorReport, refs: SourceRefs, id: string): Markup {
       columns.forEach((c, j) => {
         const sup = row.item.suppliers.find((x) => x.id === c.id);
         if (!sup) return;
-        const step = shareStep(sup.sharePct);
+        const step = shareStep(sup.sharePct ?? 0);
         const cx = x0 + j * cellW;
         const chokes = chokepointsOf(row.item, c.id);
         const global = chokes.some((k) => k.kind === 'global');
@@ -348,7 +349,7 @@ function heatMap(r: SectorReport, refs: SourceRefs, id: string): Markup {
             { 'data-mark': 'heat-cell' },
             h('title', {}, tip),
             rect(cx + 1, y + 1, cellW - 2, rowH - 2, { fill: step.fill }),
-            text(cx + cellW / 2, y + 14, fmtCellShare(sup.sharePct), { 'text-anchor': 'middle', fill: step.ink, 'font-size': 10, 'font-style': c.kind === 'rest' ? 'italic' : undefined }),
+            text(cx + cellW / 2, y + 14, (sup.sharePct === null ? '?' : fmtCellShare(sup.sharePct)), { 'text-anchor': 'middle', fill: step.ink, 'font-size': 10, 'font-style': c.kind === 'rest' ? 'italic' : undefined }),
             global
               ? h('g', { 'data-mark': 'chokepoint', 'data-kind': 'global' }, rect(cx + 1.5, y + 1.5, cellW - 3, rowH - 3, { fill: 'none', stroke: '#000', 'stroke-width': 3 }), rect(cx + 3.5, y + 3.5, cellW - 7, rowH - 7, { fill: 'none', stroke: '#fff', 'stroke-width': 1 }))
               : single
@@ -495,12 +496,12 @@ function exposureChart(r: SectorReport, refs: SourceRefs, stageName: (id: string
     return h(
       'g',
       { 'data-mark': 'exposure' },
-      h('title', {}, `${e.name}: up to ${fmtPct(e.maxPct)} of ${r.viewpointName}’s foreign supply (at ${stageName(e.maxStage)}); ${fmtPct(e.weightedMeanPct)} weighted mean over stages`),
+      h('title', {}, `${e.name}: up to ${fmtPct(e.maxPct)} of ${r.viewpointName}’s imports (at ${stageName(e.maxStage ?? '')}); ${fmtPct(e.meanPct)} weighted mean over stages`),
       label(4, y + 13, e.name, 28, { 'font-weight': 'bold' }),
-      rect(x0, y + 2, (barW * Math.min(100, e.maxPct)) / 100, 14, { fill: COLOR.exposureMax }),
-      label(x0 + (barW * Math.min(100, e.maxPct)) / 100 + 5, y + 14, `${fmtPct(e.maxPct)} at ${stageName(e.maxStage)}`, 50),
-      rect(x0, y + 19, (barW * Math.min(100, e.weightedMeanPct)) / 100, 7, { fill: COLOR.exposureMean, stroke: '#3c6e63', 'stroke-width': 0.75 }),
-      text(x0 + (barW * Math.min(100, e.weightedMeanPct)) / 100 + 5, y + 26, `${fmtPct(e.weightedMeanPct)} mean`, { 'font-size': 10, fill: COLOR.muted }),
+      rect(x0, y + 2, (barW * Math.min(100, e.maxPct ?? 0)) / 100, 14, { fill: COLOR.exposureMax }),
+      label(x0 + (barW * Math.min(100, e.maxPct ?? 0)) / 100 + 5, y + 14, `${fmtPct(e.maxPct)} at ${stageName(e.maxStage ?? '')}`, 50),
+      rect(x0, y + 19, (barW * Math.min(100, e.meanPct)) / 100, 7, { fill: COLOR.exposureMean, stroke: '#3c6e63', 'stroke-width': 0.75 }),
+      text(x0 + (barW * Math.min(100, e.meanPct)) / 100 + 5, y + 26, `${fmtPct(e.meanPct)} mean`, { 'font-size': 10, fill: COLOR.muted }),
     );
   });
   const legendY = top + Math.max(1, partners.length) * rowH + 4;
@@ -510,7 +511,7 @@ function exposureChart(r: SectorReport, refs: SourceRefs, stageName: (id: string
     height,
     `${s.name}: exposure of ${r.viewpointName} to its top partners`,
     partners.length
-      ? `Share of ${r.viewpointName}’s foreign supply held by each partner: ${partners.map((e) => `${e.name} up to ${fmtPct(e.maxPct)} (${stageName(e.maxStage)}), weighted mean ${fmtPct(e.weightedMeanPct)}`).join('; ')}.`
+      ? `Share of ${r.viewpointName}’s imports held by each partner: ${partners.map((e) => `${e.name} up to ${fmtPct(e.maxPct)} (${stageName(e.maxStage ?? '')}), weighted mean ${fmtPct(e.meanPct)}`).join('; ')}.`
       : `No foreign supplier in the data for ${r.viewpointName}.`,
     axis(x0, barW, top - 6, Math.max(1, partners.length) * rowH - 4, [0, 25, 50, 75, 100], '%'),
     partners.length ? rows : text(x0, top + 16, 'No foreign supplier in the data.', { fill: COLOR.muted, 'font-style': 'italic' }),
@@ -526,7 +527,7 @@ function exposureChart(r: SectorReport, refs: SourceRefs, stageName: (id: string
   const table = dataTable(
     'Exposure',
     ['Partner', 'Largest share of foreign supply', 'At stage', 'Weighted mean'],
-    s.exposures.map((e) => [e.name, fmtPct(e.maxPct), stageName(e.maxStage), fmtPct(e.weightedMeanPct)]),
+    s.exposures.map((e) => [e.name, fmtPct(e.maxPct), stageName(e.maxStage ?? ''), fmtPct(e.meanPct)]),
   );
   return figure(id, 'exposure', `Exposure of ${r.viewpointName} to its top partners`, caption, chart, table);
 }
@@ -550,27 +551,27 @@ function shockChart(r: SectorReport, refs: SourceRefs, id: string): Markup {
   const top = 22;
   const width = x0 + barW + 200;
   const height = top + c.stages.length * rowH + 30;
-  const binding = c.world.binding?.stage ?? null;
+  const binding = c.world.binding[0]?.stage ?? null;
   const rows = c.stages.map((st, i) => {
     const y = top + i * rowH;
     const parts: Child[] = [];
     if (st.id === binding) parts.push(rect(0, y - 4, width, rowH - 4, { fill: COLOR.band }));
     parts.push(label(4, y + 13, `${st.order}. ${st.name}`, 42, { 'font-weight': 'bold' }));
     const ref = st.snapshot ? snapshotNote(st, refs) : '';
-    parts.push(label(4, y + 27, st.basedOn?.startsWith('input:') ? `tightest input: ${st.inputs.find((x) => `input:${x.id}` === st.basedOn)?.name ?? st.basedOn.slice(6)}` : ref ? `shares ${ref}` : '', 46, { fill: COLOR.muted, 'font-size': 10 }));
-    if (st.afterPct === null || st.beforePct === null) {
+    parts.push(label(4, y + 27, st.tree.binding.some((p) => p !== st.path) ? `tightest: ${st.inputs.find((x) => st.tree.binding.includes(x.path))?.name ?? ''}` : ref ? `shares ${ref}` : '', 46, { fill: COLOR.muted, 'font-size': 10 }));
+    if (st.tree.afterPct === null) {
       parts.push(text(x0, y + 14, 'no share data: left out', { fill: COLOR.muted, 'font-style': 'italic' }));
       return h('g', {}, parts);
     }
     const w = (v: number) => (barW * Math.min(100, Math.max(0, v))) / 100;
-    const view = st.viewpoint?.afterPct ?? null;
+    const view = st.tree.viewpointAfterPct;
     parts.push(
       h(
         'g',
         { 'data-mark': 'shock-stage' },
-        h('title', {}, `${st.name}: ${fmtPct(st.beforePct)} before, ${fmtPct(st.afterPct)} of world supply after${view !== null ? `, ${fmtPct(view)} of ${r.viewpointName}’s supply after` : ''}`),
-        h('g', { 'data-mark': 'before' }, rect(x0, y, w(st.beforePct), 10, { fill: COLOR.before, stroke: '#8a8a8a', 'stroke-width': 0.75 }), text(x0 + w(st.beforePct) + 5, y + 9, `${fmtPct(st.beforePct, 0)} before`, { 'font-size': 10, fill: COLOR.muted })),
-        h('g', { 'data-mark': 'after' }, rect(x0, y + 12, w(st.afterPct), 10, { fill: COLOR.worldAfter }), text(x0 + w(st.afterPct) + 5, y + 21, `${fmtPct(st.afterPct)} world after${st.id === binding ? ' ◀ binds' : ''}`, { 'font-size': 10, 'font-weight': st.id === binding ? 'bold' : undefined })),
+        h('title', {}, `${st.name}: 100% before, ${fmtPct(st.tree.afterPct)} of world supply after${view !== null ? `, ${fmtPct(view)} of ${r.viewpointName}’s supply after` : ''}`),
+        h('g', { 'data-mark': 'before' }, rect(x0, y, w(100), 10, { fill: COLOR.before, stroke: '#8a8a8a', 'stroke-width': 0.75 }), text(x0 + w(100) + 5, y + 9, `${fmtPct(100, 0)} before`, { 'font-size': 10, fill: COLOR.muted })),
+        h('g', { 'data-mark': 'after' }, rect(x0, y + 12, w(st.tree.afterPct), 10, { fill: COLOR.worldAfter }), text(x0 + w(st.tree.afterPct) + 5, y + 21, `${fmtPct(st.tree.afterPct)} world after${st.id === binding ? ' ◀ binds' : ''}`, { 'font-size': 10, 'font-weight': st.id === binding ? 'bold' : undefined })),
         view === null ? null : h('g', { 'data-mark': 'viewpoint-after' }, rect(x0, y + 24, w(view), 10, { fill: COLOR.viewAfter }), label(x0 + w(view) + 5, y + 33, `${fmtPct(view)} ${r.viewpointName} after`, 34, { 'font-size': 10 })),
       ),
     );
@@ -582,7 +583,7 @@ function shockChart(r: SectorReport, refs: SourceRefs, id: string): Markup {
     width,
     height,
     `${s.name}: what each stage still delivers if ${who} is cut off`,
-    `World capacity per stage before and after ${who} loses ${fmtPct(c.lossPct, 0)} of its capacity: ${c.stages.map((st) => `${st.name} ${st.afterPct === null ? 'no data' : `${fmtPct(st.afterPct)} (viewpoint ${fmtPct(st.viewpoint?.afterPct ?? null)})`}`).join('; ')}. Chain throughput ${fmtPct(c.world.afterPct)}${c.world.binding ? `, bound at ${c.world.binding.name}` : ''}.`,
+    `World capacity per stage before and after ${who} loses ${fmtPct(c.lossPct, 0)} of its capacity: ${c.stages.map((st) => `${st.name} ${st.tree.afterPct === null ? 'no data' : `${fmtPct(st.tree.afterPct)} (viewpoint ${fmtPct(st.tree.viewpointAfterPct)})`}`).join('; ')}. Chain throughput ${fmtPct(c.world.afterPct)}${c.world.binding[0] ? `, bound at ${c.world.binding[0].name}` : ''}.`,
     axis(x0, barW, top - 6, c.stages.length * rowH - 4, [0, 25, 50, 75, 100], '%'),
     rows,
     legend(x0, legendY, [
@@ -592,7 +593,7 @@ function shockChart(r: SectorReport, refs: SourceRefs, id: string): Markup {
     ]),
   );
   const caption = join(
-    `${who} loses ${fmtPct(c.lossPct, 0)} of its capacity at every stage${c.sparePct > 0 ? `; others can add ${fmtPct(c.sparePct, 0)}` : ', and nobody has spare capacity'}. The chain delivers what its tightest stage delivers: ${fmtPct(c.world.afterPct)} of world output${c.world.binding ? ` (bound at ${c.world.binding.name}${c.world.binding.input ? `, input ${c.world.binding.input}` : ''})` : ''}, and ${fmtPct(c.viewpointChain.afterPct)} of ${r.viewpointName}’s supply. Chosen as the country whose loss costs the world the most (scsr shock ${s.sector} --worst).`,
+    `${who} loses ${fmtPct(c.lossPct, 0)} of its capacity at every stage${c.sparePct > 0 ? `; others can add ${fmtPct(c.sparePct, 0)}` : ', and nobody has spare capacity'}. The chain delivers what its tightest stage delivers: ${fmtPct(c.world.afterPct)} of world output${c.world.binding[0] ? ` (bound at ${c.world.binding[0].name}${c.world.binding[0].input ? `, input ${c.world.binding[0].nodeName}` : ''})` : ''}, and ${fmtPct(c.viewpointChain.afterPct)} of ${r.viewpointName}’s supply. Chosen as the country whose loss costs the world the most (scsr shock ${s.sector} --worst).`,
     refs.links(c.stages.map((st) => (st.snapshot ? refs.of(st.snapshot.source) : null))),
   );
   const ranking = r.worst ? worstTable(r.worst.byWorld.slice(0, 5), r.viewpointName) : null;
@@ -605,7 +606,7 @@ function worstTable(entries: WorstEntry[], viewpointName: string): Markup {
     { class: 'ranking' },
     h('caption', {}, 'Each country or region cut off in turn: the five costliest for the world'),
     h('thead', {}, h('tr', {}, ['Rank', 'Cut off', 'World output lost', `${viewpointName}’s supply lost`, 'Binds at'].map((c) => h('th', { scope: 'col' }, c)))),
-    h('tbody', {}, entries.map((e) => h('tr', {}, h('td', {}, String(e.rank)), h('th', { scope: 'row' }, e.target.name), h('td', {}, fmtPct(e.worldLostPct)), h('td', {}, fmtPct(e.viewpointLostPct)), h('td', {}, e.worldBinding?.name ?? '-')))),
+    h('tbody', {}, entries.map((e) => h('tr', {}, h('td', {}, String(e.rank)), h('th', { scope: 'row' }, e.target.name), h('td', {}, fmtPct(e.worldLostPct)), h('td', {}, fmtPct(e.viewpointLostPct)), h('td', {}, e.worldBinding[0]?.name ?? '-')))),
   );
 }
 

@@ -24,11 +24,11 @@ describe('numeric options: plain decimals only (the review’s finding 7)', () =
   });
 
   it.each([
-    [['shock', 'batteries', '--country', 'cn', '--loss', '0x1'], 'scsr: option --loss must be a fraction from 0 to 1 or a percentage like 40% (got "0x1")'],
-    [['shock', 'batteries', '--country', 'cn', '--spare', '1e-1'], 'scsr: option --spare must be a fraction from 0 to 1 or a percentage like 40% (got "1e-1")'],
+    [['shock', 'batteries', '--cut', 'cn', '--loss', '0x1'], 'scsr: option --loss must be a fraction from 0 to 1 or a percentage like 40% (got "0x1")'],
+    [['shock', 'batteries', '--cut', 'cn', '--spare', '1e-1'], 'scsr: option --spare must be a fraction from 0 to 1 or a percentage like 40% (got "1e-1")'],
     [['shock', 'batteries', '--worst', '--top', '0b11'], 'scsr: option --top must be a whole number from 1 to 10000 (got "0b11")'],
-    [['shock', 'batteries', '--country', 'cn', '--uncertainty', '--samples', '1e3'], 'scsr: option --samples must be a whole number from 1 to 1000000 (got "1e3")'],
-    [['shock', 'batteries', '--country', 'cn', '--uncertainty', '--seed', '-1'], 'scsr: option --seed must be a whole number from 0 to 4294967295 (got "-1")'],
+    [['shock', 'batteries', '--cut', 'cn', '--uncertainty', '--samples', '1e3'], 'scsr: option --samples must be a whole number from 1 to 1000000 (got "1e3")'],
+    [['shock', 'batteries', '--cut', 'cn', '--uncertainty', '--seed', '-1'], 'scsr: option --seed must be a whole number from 0 to 4294967295 (got "-1")'],
     [['exposure', 'kr', '--top', '1_000'], 'scsr: option --top must be a whole number from 1 to 10000 (got "1_000")'],
     [['score', 'semiconductors', '--year', '2021.0'], 'scsr: option --year must be a year from 1950 to 2100 (got "2021.0")'],
     [['chokepoints', '--threshold', '150'], 'scsr: option --threshold must be a percentage from 0 to 100, like 65 or 65% (got "150")'],
@@ -48,8 +48,9 @@ describe('an empty value is an error, not "not given" (finding 8)', () => {
 });
 
 describe('a single-value option given twice is an error; repeatable ones say so', () => {
-  it('shock --country tw --country kr no longer keeps only the last', () => {
-    oneUsageLine(['shock', 'semiconductors', '--country', 'tw', '--country', 'kr'], 'scsr: option --country takes one value and was given more than once (only --stage, --data repeat)');
+  it('shock --country tw --country kr (two viewpoints) no longer keeps only the last; --cut repeats', () => {
+    oneUsageLine(['shock', 'semiconductors', '--cut', 'cn', '--country', 'tw', '--country', 'kr'], 'scsr: option --country takes one value and was given more than once (only --cut, --stage, --data repeat)');
+    expect(scsr(['shock', 'semiconductors', '--cut', 'tw', '--cut', 'kr', '--json']).code).toBe(0);
   });
 
   it.each([
@@ -59,10 +60,10 @@ describe('a single-value option given twice is an error; repeatable ones say so'
   ])('scsr %j', (args) => oneUsageLine(args, /^scsr: option --\w+ takes one value and was given more than once/));
 
   it('repeatable options repeat: --data twice, --stage twice', () => {
-    expect(scsr(['shock', 'batteries', '--country', 'cn', '--stage', 'mining', '--stage', 'refining', '--json']).code).toBe(0);
+    expect(scsr(['shock', 'batteries', '--cut', 'cn', '--stage', 'mining', '--stage', 'refining', '--json']).code).toBe(0);
   });
 
-  it.each(['list', 'sources', 'stages', 'score', 'shock', 'policies', 'compare', 'exposure', 'chokepoints', 'explain', 'report', 'validate', 'schema', 'completion'])('scsr %s --help says which options repeat', (command) => {
+  it.each(['list', 'sources', 'stages', 'score', 'shock', 'policies', 'compare', 'exposure', 'chokepoints', 'explain', 'dependence', 'events', 'report', 'validate', 'schema', 'completion'])('scsr %s --help says which options repeat', (command) => {
     const r = scsr([command, '--help']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^(Repeatable: --[\w-]+(, --[\w-]+)*\. Any other option given twice is an error\.|No option repeats: an option given twice is an error\.)$/m);

@@ -45,8 +45,8 @@ const RUNS: Record<string, string[]> = {
   explain: ['explain', 'semiconductors', 'fabrication'],
   policies: ['policies', '--all'],
   'policies --horizon short': ['policies', 'batteries', '--horizon', 'short'],
-  shock: ['shock', 'batteries', '--country', 'cn'],
-  'shock --uncertainty': ['shock', 'batteries', '--country', 'cn', '--loss', '30%', '--year', '2021', '--uncertainty', '--samples', '500'],
+  shock: ['shock', 'batteries', '--cut', 'cn'],
+  'shock --uncertainty': ['shock', 'batteries', '--cut', 'cn', '--loss', '30%', '--year', '2021', '--uncertainty', '--samples', '500'],
   'shock --worst': ['shock', 'semiconductors', '--worst', '--top', '5'],
   validate: ['validate', fixture('bad', 'three-errors.yaml'), fixture('good', 'mini')],
 };

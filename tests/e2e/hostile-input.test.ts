@@ -81,7 +81,7 @@ const CASES: Record<string, Case> = {
   // --- numbers out of range, negative, not finite
   'negative share': committed('share-negative.yaml', 3, ['share-negative.yaml:15:34: stages[0].shares[0].values[0].share must be between 0 and 100 (got -20)']),
   'share above 100': committed('share-over-100.yaml', 3, ['share-over-100.yaml:16:34: stages[0].shares[0].values[1].share must be between 0 and 100 (got 140)']),
-  'shares adding up to more than 100': committed('shares-sum-over-100.yaml', 3, ['shares-sum-over-100.yaml:15:11: stages[0].shares[0].values shares add up to 130, more than 100 (tolerance 1)']),
+  'shares adding up to more than 100': committed('shares-sum-over-100.yaml', 3, ['shares-sum-over-100.yaml:15:11: stages[0].shares[0].values shares add up to 130, more than 100 (allowed excess, key tolerance: 1)']),
   '.nan share': committed('share-nan.yaml', 3, ['share-nan.yaml:16:34: stages[0].shares[0].values[1].share must be a finite number (got .nan)']),
   '.inf share': committed('share-inf.yaml', 3, ['share-inf.yaml:16:34: stages[0].shares[0].values[1].share must be a finite number (got .inf)']),
   '-.inf share': committed('share-negative-inf.yaml', 3, ['share-negative-inf.yaml:16:34: stages[0].shares[0].values[1].share must be a finite number (got -.inf)']),

@@ -22,7 +22,7 @@ const COMMANDS = [
   ['exposure', 'xa', '--sector', 'controls'],
   ['chokepoints', '--sector', 'controls'],
   ['compare', 'xa', 'xb', '--sector', 'controls'],
-  ['shock', 'controls', '--country', 'xb'],
+  ['shock', 'controls', '--cut', 'xb'],
   ['shock', 'controls', '--worst'],
 ];
 

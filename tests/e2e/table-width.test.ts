@@ -27,9 +27,9 @@ const perSector = (s: string): string[][] => [
   ['explain', s, '3'],
   ['sources', s],
   ['stages', s],
-  ['shock', s, '--country', 'cn'],
+  ['shock', s, '--cut', 'cn'],
   ['shock', s, '--worst'],
-  ['shock', s, '--country', 'cn', '--uncertainty', '--samples', '200'],
+  ['shock', s, '--cut', 'cn', '--uncertainty', '--samples', '200'],
 ];
 const RUNS = [...SECTORS.flatMap(perSector), ['list'], ['list', 'countries'], ['sources'], ['policies', '--all'], ['score', '--all'], ['compare', 'us', 'kr'], ['exposure', 'kr'], ['chokepoints']];
 

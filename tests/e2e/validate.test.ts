@@ -8,6 +8,9 @@ import { fixture, ROOT, scsr } from '../helpers/cli.js';
 
 const BAD = 'tests/fixtures/bad';
 
+/** Built-in data files that are not sector files, by kind. */
+const KIND: Record<string, string> = { 'countries.yaml': 'countries', 'trade.yaml': 'trade', 'events.yaml': 'trade', 'eu-crm.yaml': 'criticality' };
+
 describe('scsr validate', () => {
   it('with no path checks the built-in data: one OK line per data file, exit 0, nothing on stderr', () => {
     const r = scsr(['validate']);
@@ -15,7 +18,7 @@ describe('scsr validate', () => {
     expect(r.code).toBe(0);
     const files = readdirSync(join(ROOT, 'data')).filter((f) => f.endsWith('.yaml')).sort();
     expect(r.stdout.trim().split('\n')).toEqual(
-      files.map((f) => `data/${f}: OK (${f === 'countries.yaml' ? 'countries' : `sector ${f.replace('.yaml', '')}`})`),
+      files.map((f) => `data/${f}: OK (${KIND[f] ?? `sector ${f.replace('.yaml', '')}`})`),
     );
   });
 
@@ -95,7 +98,7 @@ describe('scsr validate', () => {
     expect(bad.stdout).toBe('');
     expect(bad.stderr).toBe(
       `scsr: 1 error in user data (run \`scsr validate ${BAD}/shares-130.yaml\` for a per-file report)\n` +
-        `${BAD}/shares-130.yaml:15:11: stages[0].shares[0].values shares add up to 130, more than 100 (tolerance 1)\n`,
+        `${BAD}/shares-130.yaml:15:11: stages[0].shares[0].values shares add up to 130, more than 100 (allowed excess, key tolerance: 1)\n`,
     );
     const missing = scsr(['list', '--data', 'no-such-dir']);
     expect(missing.code).toBe(4);

@@ -1,5 +1,5 @@
 // Small in-memory models for engine tests: made-up countries and shares, not real data.
-import type { CountriesData, Model, Sector, Snapshot } from '../../src/data/model.js';
+import { emptyTrade, type CountriesData, type Model, type Sector, type Snapshot } from '../../src/data/model.js';
 
 export function countries(): CountriesData {
   return {
@@ -36,5 +36,5 @@ export function sector(stages: Sector['stages'], extra: Partial<Sector> = {}): S
 }
 
 export function model(sectors: Sector[]): Model {
-  return { countries: countries(), sectors, origins: Object.fromEntries(sectors.map((s) => [s.id, 'test'])) };
+  return { countries: countries(), trade: emptyTrade(), criticality: [], sectors, origins: Object.fromEntries(sectors.map((s) => [s.id, 'test'])) };
 }

@@ -93,20 +93,6 @@ describe('stage risk', () => {
     expect(r.defaults).toContain('EoL-RIR: 0 (no data)');
   });
 
-  it('uses import reliance, recycling and substitution from the data when given', () => {
-    const stage = {
-      id: 's', name: 'S',
-      importReliance: [{ country: 'aa', value: 0.5, year: 2022, source: 't' }],
-      recyclingInputRate: { value: 0.5, year: 2022, source: 't' },
-      substitutionIndex: { value: 0.8, year: 2022, source: 't' },
-    };
-    // IR 0.5: sourcing = 0.5²×2 + (0.5×50/80)²×6 + (0.5×20/80)²×4 = 0.5 + 0.5859375 + 0.0625 = 1.1484375
-    // SR = (1.74 × 0.25 + 1.1484375 × 0.75) × 0.5 × 0.8 = (0.435 + 0.861328) × 0.4 = 0.518531
-    const r = euCrm(suppliers, 'aa', stage, c);
-    expect(r.hhiWgiSourcing).toBeCloseTo(1.148, 3);
-    expect(r.sr).toBeCloseTo(0.519, 3);
-    expect(r.defaults).toEqual(['sourcing: imports pro rata to world shares (no bilateral trade data)']);
-  });
 });
 
 describe('EU CRM import reliance from demand', () => {

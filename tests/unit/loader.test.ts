@@ -29,7 +29,7 @@ const EXPECTED: Record<string, string[]> = {
   ],
   'unknown-country-code.yaml': ['unknown-country-code.yaml:16:23: stages[0].shares[0].values[1].country unknown country code "kt"; did you mean "at", "it" or "kp"?'],
   'unknown-region.yaml': ['unknown-region.yaml:16:22: stages[0].shares[0].values[1].region unknown region "eurpe"; did you mean "europe"?'],
-  'shares-130.yaml': ['shares-130.yaml:15:11: stages[0].shares[0].values shares add up to 130, more than 100 (tolerance 1)'],
+  'shares-130.yaml': ['shares-130.yaml:15:11: stages[0].shares[0].values shares add up to 130, more than 100 (allowed excess, key tolerance: 1)'],
   'dependency-unknown-stage.yaml': ['dependency-unknown-stage.yaml:22:12: dependencies[0].stage unknown stage "makng"; did you mean "making"?'],
   'policy-unknown-stage.yaml': ['policy-unknown-stage.yaml:22:22: policies[0].stages[1] unknown stage "selling"'],
   'duplicate-yaml-key.yaml': ['duplicate-yaml-key.yaml:9:5: YAML syntax error: map keys must be unique'],
@@ -43,8 +43,32 @@ const EXPECTED: Record<string, string[]> = {
   ],
   'three-errors.yaml': [
     'three-errors.yaml:13:17: stages[0].shares[0].source unknown source "nowhere"',
-    'three-errors.yaml:15:11: stages[0].shares[0].values shares add up to 110, more than 100 (tolerance 1)',
+    'three-errors.yaml:15:11: stages[0].shares[0].values shares add up to 110, more than 100 (allowed excess, key tolerance: 1)',
     'three-errors.yaml:16:23: stages[0].shares[0].values[1].country unknown country code "xx"; did you mean "mx"?',
+  ],
+  'parent-cycle.yaml': [
+    'parent-cycle.yaml:12:17: stages[0].inputs[0].parent parents form a cycle (gears → cogs → gears)',
+    'parent-cycle.yaml:17:17: stages[0].inputs[1].parent parents form a cycle (cogs → gears → cogs)',
+    'parent-cycle.yaml:22:17: stages[0].inputs[2].parent unknown input "screw" of stage "making"',
+    'parent-cycle.yaml:25:9: stages[0].inputs[3] needs `shares` or child inputs (inputs whose `parent` is this one)',
+  ],
+  'trade-shape-errors.yaml': [
+    'trade-shape-errors.yaml:9:13: imports[0].period `from` must not be after `to`',
+    'trade-shape-errors.yaml:15:14: imports[1].measure must be one of value, quantity (got "tonnes")',
+    'trade-shape-errors.yaml:19:5: imports[2] needs `year` or `period`, not both',
+    'trade-shape-errors.yaml:28:65: events[0].imposed must be a real date',
+  ],
+  'trade-unknown-node.yaml': [
+    'trade-unknown-node.yaml:7:12: imports[0].stage unknown stage "refinning" of sector "batteries"; did you mean "refining"?',
+    'trade-unknown-node.yaml:15:12: imports[1].input unknown input "graphit" of stage "refining"; did you mean "graphite"?',
+    'trade-unknown-node.yaml:18:13: imports[1].source unknown source "fixtur"; did you mean "fixture"?',
+    'trade-unknown-node.yaml:19:13: imports[1].values shares add up to 105, more than 100 (allowed excess, key tolerance: 1)',
+    'trade-unknown-node.yaml:19:40: imports[1].values[1] the viewpoint "kr" cannot be a source of its own imports (use `of: supply` for a list that includes domestic supply)',
+    'trade-unknown-node.yaml:19:65: imports[1].values[2] "cn" appears twice in one list',
+    'trade-unknown-node.yaml:21:17: reliance[0].viewpoint unknown country or region "kx"; did you mean "kp", "kr" or "mx"?',
+    'trade-unknown-node.yaml:21:29: reliance[0].sector unknown sector "batterys"; did you mean "batteries"?',
+    'trade-unknown-node.yaml:23:44: events[0].aimedAt[1] unknown country code "qq"',
+    'trade-unknown-node.yaml:23:89: events[0].nodes[0] unknown input "grafite" of stage "refining"; did you mean "graphite"?',
   ],
   'shape-errors.yaml': [
     'shape-errors.yaml:9:5: stages[0].descripton is not a known key; did you mean "description"?',
@@ -103,6 +127,21 @@ describe('good data files', () => {
     expect(r.errors).toEqual([]);
     expect(r.model!.sectors.map((s) => s.id)).toEqual(['batteries', 'semiconductors', 'widgets']);
     expect(r.model!.countries.countries.find((c) => c.code === 'aa')?.name).toBe('Alphaland');
+  });
+
+  it('a trade file naming nodes of a user sector loads after it; `year` comes from `period.to`; `unknown` shares are kept', () => {
+    const r = loadFiles([fixture('good', 'mini'), fixture('good', 'trade')], builtin);
+    expect(r.errors).toEqual([]);
+    // The built-in trade data are merged too: look at the fixture's sector only.
+    const t = r.model!.trade;
+    const imports = t.imports.filter((x) => x.sector === 'widgets');
+    expect(imports.map((x) => [x.stage, x.input ?? null, x.of, x.year])).toEqual([
+      ['making', null, 'imports', 2022],
+      ['selling', 'gears', 'imports', 2021],
+    ]);
+    expect(imports[1]!.values[0]).toEqual({ country: 'bb', share: 'unknown' });
+    expect(t.reliance.filter((x) => x.sector === 'widgets')).toHaveLength(1);
+    expect(t.events.filter((e) => e.nodes.some((n) => n.startsWith('widgets/'))).map((e) => e.id)).toEqual(['bb-ban']);
   });
 
   it('a second file with the same sector id is an error naming the first file', () => {

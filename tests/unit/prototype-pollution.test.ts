@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { formatDataError } from '../../src/data/errors.js';
 import { loadFiles } from '../../src/data/load.js';
-import { emptyCountries, type Model } from '../../src/data/model.js';
+import { emptyCountries, emptyTrade, type Model } from '../../src/data/model.js';
 import { parseYaml } from '../../src/data/yaml-doc.js';
 import { fixture } from '../helpers/cli.js';
 
@@ -23,7 +23,7 @@ function prototypeState(): Record<string, unknown> {
   return state;
 }
 
-const empty = (): Model => ({ countries: emptyCountries(), sectors: [], origins: {} });
+const empty = (): Model => ({ countries: emptyCountries(), trade: emptyTrade(), criticality: [], sectors: [], origins: {} });
 
 // Each text names the keys it tries, in the spellings YAML allows: plain, quoted, flow, via an alias.
 const ATTEMPTS: Record<string, string> = {

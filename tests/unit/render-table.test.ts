@@ -94,7 +94,7 @@ describe('bars in the CLI tables (spawned)', () => {
       scsr(['score', 'semiconductors', '--no-color'], { env: { NO_COLOR: undefined, FORCE_COLOR: '1', COLUMNS: '150' } }),
       scsr(['score', 'semiconductors'], { env: { NO_COLOR: undefined, FORCE_COLOR: undefined, COLUMNS: '150' } }),
       scsr(['exposure', 'us', '--sector', 'batteries'], { env: { NO_COLOR: '1', FORCE_COLOR: '1', COLUMNS: '150' } }),
-      scsr(['shock', 'batteries', '--country', 'cn', '--no-color'], { env: { NO_COLOR: undefined, FORCE_COLOR: '1', COLUMNS: '150' } }),
+      scsr(['shock', 'batteries', '--cut', 'cn', '--no-color'], { env: { NO_COLOR: undefined, FORCE_COLOR: '1', COLUMNS: '150' } }),
     ];
     for (const r of runs) {
       expect(r.code).toBe(0);
@@ -108,10 +108,10 @@ describe('bars in the CLI tables (spawned)', () => {
 
   it('exposure and shock draw bars beside their percentages on a wide colour terminal', () => {
     const env = { NO_COLOR: undefined, FORCE_COLOR: '1', COLUMNS: '200' };
-    const exposure = scsrJson<{ sectors: Array<{ exposures: Array<{ maxPct: number; maxStage: string }> }> }>(['exposure', 'us', '--sector', 'batteries']).sectors[0]!.exposures[0]!;
+    const exposure = scsrJson<{ sectors: Array<{ exposures: Array<{ maxPct: number; maxNode: string }> }> }>(['exposure', 'us', '--sector', 'batteries']).sectors[0]!.exposures[0]!;
     const e = scsr(['exposure', 'us', '--sector', 'batteries'], { env });
-    expect(plain(e.stdout)).toContain(`(${exposure.maxStage}) ${bar(exposure.maxPct, 10)}`);
-    const s = scsr(['shock', 'batteries', '--country', 'cn'], { env });
+    expect(plain(e.stdout)).toContain(`(${exposure.maxNode}) ${bar(exposure.maxPct, 10)}`);
+    const s = scsr(['shock', 'batteries', '--cut', 'cn'], { env });
     expect(s.code).toBe(0);
     expect(s.stdout).toMatch(BLOCK);
   });

@@ -2,7 +2,7 @@
 // models, and the model's invariants as property tests.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { CountriesData, Model, Sector, Snapshot, Stage } from '../../src/data/model.js';
+import { emptyTrade, type CountriesData, type Model, type Sector, type Snapshot, type Stage } from '../../src/data/model.js';
 import { countries as sharedCountries } from '../helpers/model.js';
 import { applyShock, OUT, shockCandidates, shockSector, worstCase } from '../../src/engine/shock.js';
 
@@ -24,7 +24,7 @@ function sector(stages: Stage[]): Sector {
   return { id: 'widgets', name: 'Widgets', assessor: 'aa', sources: [{ id: 't', publisher: 'tests', title: 'made up', year: 2024 }], stages };
 }
 
-const model = (s: Sector): Model => ({ countries, sectors: [s], origins: { [s.id]: 'test' } });
+const model = (s: Sector): Model => ({ countries, trade: emptyTrade(), criticality: [], sectors: [s], origins: { [s.id]: 'test' } });
 
 // making: its own list; selling: two inputs (both needed); packing: no data.
 const making = (extra: Partial<Stage> = {}): Stage => ({ id: 'making', name: 'Making', shares: [snap([['aa', 20], ['bb', 50], ['cc', 20], ['rest', 10]])], ...extra });
@@ -104,13 +104,6 @@ describe('shockSector: hand-computed', () => {
     expect(r.stages[0]!.viewpoint).toEqual({ ownSharePct: 20, foreignSharePct: 50, foreignBasis: 'demand', foreignLostPct: 62.5, afterPct: 68.75 });
     expect(r.world.afterPct).toBe(50);
     expect(r.viewpointChain.afterPct).toBe(68.75);
-  });
-
-  it('uses the viewpoint\'s import reliance when the data give it', () => {
-    const s = sector([making({ importReliance: [{ country: 'aa', value: 0.25, year: 2022, source: 't' }] })]);
-    const r = shockSector(model(s), s, { targets: ['bb'] });
-    // after = 0.75·1 + 0.25·0.375 = 0.84375 → 84.38.
-    expect(r.stages[0]!.viewpoint).toMatchObject({ foreignSharePct: 25, foreignBasis: 'import-reliance', afterPct: 84.38 });
   });
 
   it('takes another viewpoint', () => {

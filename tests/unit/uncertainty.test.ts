@@ -1,7 +1,7 @@
 // Engine tests of the Monte Carlo in `scsr shock --uncertainty` (docs/scenarios.md#uncertainty).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { CountriesData, Model, Sector, ShareValue, Snapshot } from '../../src/data/model.js';
+import { emptyTrade, type CountriesData, type Model, type Sector, type ShareValue, type Snapshot } from '../../src/data/model.js';
 import { countries as sharedCountries } from '../helpers/model.js';
 import { prepareChain } from '../../src/engine/shock.js';
 import { modelledRisk } from '../../src/engine/stage-risk.js';
@@ -17,7 +17,7 @@ const countries: CountriesData = {
 
 const snap = (values: ShareValue[]): Snapshot => ({ year: 2022, metric: 'capacity', basis: 'location', source: 't', values });
 const sector = (stages: Sector['stages']): Sector => ({ id: 'widgets', name: 'Widgets', assessor: 'aa', sources: [{ id: 't', publisher: 'tests', title: 'made up', year: 2024 }], stages });
-const model = (s: Sector): Model => ({ countries, sectors: [s], origins: { [s.id]: 'test' } });
+const model = (s: Sector): Model => ({ countries, trade: emptyTrade(), criticality: [], sectors: [s], origins: { [s.id]: 'test' } });
 
 // One stage; Betaland's share is 40-60 (point 50).
 const ranged = sector([

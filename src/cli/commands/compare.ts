@@ -1,15 +1,15 @@
 import type { Command } from 'commander';
 import { resolveSector } from '../../data/resolve.js';
-import type { SectorComparison } from '../../engine/results-commands.js';
 import { compareCountries } from '../../engine/relations.js';
+import type { SectorComparison } from '../../engine/results-commands.js';
 import { tidy, type Tidy } from '../../render/tidy.js';
-import { cell, lines, table, type Block, type View } from '../../render/view.js';
+import { cell, lines, table, type Block, type CellLike, type View } from '../../render/view.js';
 import { getModel, resolveOrUsage } from '../context.js';
 import { usageError } from '../exit.js';
 import { pct, riskCell, upper } from '../format.js';
 import { addDataOption, addOutputOptions, addYearOption, examples } from '../options.js';
 import { render, write } from '../output.js';
-import { parseCountry, snapshotOptions } from '../parse.js';
+import { parseViewpoint, snapshotOptions } from '../parse.js';
 
 export function registerCompare(program: Command): void {
   const cmd = program
@@ -17,28 +17,54 @@ export function registerCompare(program: Command): void {
     .description('two countries stage by stage: shares, risks, weakest links, who relies on whom, and a verdict per sector')
     .argument('<a>', 'first country (code, name or alias)')
     .argument('<b>', 'second country')
-    .option('-s, --sector <sector>', 'only this sector (default: every sector)');
+    .option('-s, --sector <sector>', 'only this sector (default: every sector)')
+    .option('-i, --inputs', 'also compare every input node (the same node on both sides)');
   addOutputOptions(addYearOption(addDataOption(cmd)));
   examples(cmd, ['scsr compare us kr', 'scsr compare korea china --sector batteries', 'scsr compare us tw --json | jq ".comparisons[].verdict"']);
   cmd.action(async (aArg: string, bArg: string, _o, command: Command) => {
     const opts = command.optsWithGlobals();
     const model = await getModel(opts);
-    const a = parseCountry(model, aArg, 'argument <a>');
-    const b = parseCountry(model, bArg, 'argument <b>');
+    const a = parseViewpoint(model, aArg, 'argument <a>');
+    const b = parseViewpoint(model, bArg, 'argument <b>');
     if (a === b) throw usageError(`compare needs two different countries (got ${a} twice)`);
     const sectors = opts.sector ? [resolveOrUsage(() => resolveSector(model, opts.sector))] : model.sectors;
     const comparisons = compareCountries(model, sectors, a, b, snapshotOptions(opts));
-    await write(await render('compare', { a, b, comparisons }, { view: () => compareView(comparisons, a, b), records: () => compareRecords(comparisons) }, opts));
+    await write(
+      await render('compare', { a, b, comparisons }, { view: () => compareView(comparisons, a, b, Boolean(opts.inputs)), records: () => compareRecords(comparisons) }, opts),
+    );
   });
 }
 
-const shareText = (side: { sharePct: number | null; listed: boolean }): string => (side.sharePct !== null && !side.listed ? 'not listed' : pct(side.sharePct));
+const share = (x: { sharePct: number | null; listed: boolean }) => (x.sharePct === null ? '-' : !x.listed ? 'not listed' : pct(x.sharePct));
+const riskText = (x: { risk: number | null; riskBasis: string | null; binding: Array<{ path: string; name: string }> }) => {
+  const r = riskCell(x.risk);
+  const via = x.binding.filter((b) => b.path.includes('/')).map((b) => b.name).join(' = ');
+  return { ...r, text: `${r.text}${x.riskBasis === 'blended' || x.riskBasis === 'rating' ? '*' : ''}${via ? ` (${via})` : ''}` };
+};
+const reliance = (r: { pct: number | null; nodeName: string | null; measured: boolean }) =>
+  r.pct === null ? 'no data' : r.pct === 0 ? '0%' : `${pct(r.pct)}${r.measured ? '' : ' est.'} (${r.nodeName})`;
 
-export function compareView(comparisons: SectorComparison[], a: string, b: string): View {
+export function compareView(comparisons: SectorComparison[], a: string, b: string, showInputs = false): View {
   const A = upper(a);
   const B = upper(b);
   const blocks: Block[] = [];
   for (const c of comparisons) {
+    const rows: CellLike[][] = c.stages.flatMap((s) => [
+      [cell(s.name, 'strong'), share(s.a), share(s.b), riskText(s.a), riskText(s.b), reliance(s.aReliesOnB), reliance(s.bReliesOnA)],
+      ...(showInputs
+        ? c.nodes
+            .filter((n) => n.stage === s.stage && n.depth > 0)
+            .map((n) => [
+              cell(`${'  '.repeat(n.depth)}↳ ${n.name}`, 'muted'),
+              share(n.a),
+              share(n.b),
+              cell(n.a.risk === null ? '-' : `(${n.a.risk.toFixed(1)})`, 'muted'),
+              cell(n.b.risk === null ? '-' : `(${n.b.risk.toFixed(1)})`, 'muted'),
+              n.aReliesOnBPct === null ? 'no data' : `${pct(n.aReliesOnBPct)}${n.measured.a ? '' : ' est.'}`,
+              n.bReliesOnAPct === null ? 'no data' : `${pct(n.bReliesOnAPct)}${n.measured.b ? '' : ' est.'}`,
+            ])
+        : []),
+    ]);
     blocks.push(
       table(
         // Left out first on a narrow terminal: the "relies on" columns, then the shares.
@@ -51,16 +77,8 @@ export function compareView(comparisons: SectorComparison[], a: string, b: strin
           { header: `${A} relies on ${B}`, short: `${A} on ${B}`, align: 'right', priority: 6 },
           { header: `${B} relies on ${A}`, short: `${B} on ${A}`, align: 'right', priority: 6 },
         ],
-        c.stages.map((s) => [
-          cell(s.name, 'strong'),
-          shareText(s.a),
-          shareText(s.b),
-          riskCell(s.a.risk),
-          riskCell(s.b.risk),
-          s.aReliesOnBPct === null ? 'no data' : pct(s.aReliesOnBPct),
-          s.bReliesOnAPct === null ? 'no data' : pct(s.bReliesOnAPct),
-        ]),
-        `${c.name}: ${A} vs ${B} ("relies on" = share of the country's foreign supply from the other)`,
+        rows,
+        `${c.name}: ${A} vs ${B} (share: of world supply in the stage's own list; risk: * = the rating enters (assessor's view), else the model alone, with the node that sets it; relies on: the other's highest share of the country's imports at a node, est. = estimated from world shares)`,
       ),
     );
     blocks.push(
@@ -75,15 +93,38 @@ export function compareView(comparisons: SectorComparison[], a: string, b: strin
   return { blocks };
 }
 
-/** CSV/TSV/NDJSON of `compare`: one row per sector, stage and country (viewpoint), the other country its partner. */
+/**
+ * CSV/TSV/NDJSON of `compare`: one row per sector, node and country (viewpoint), the other
+ * country its partner. A stage's row (depth 0) carries the stage figures (its risk and what
+ * sets it, the highest reliance at any of its nodes); an input's row its own.
+ */
 export function compareRecords(comparisons: SectorComparison[]): Tidy {
   return tidy(
-    { sector: 'string', stage: 'string', name: 'string', viewpoint: 'string', partner: 'string', share_pct: 'number', listed: 'boolean', risk: 'number', relies_on_partner_pct: 'number', weakest_link: 'boolean' },
+    {
+      sector: 'string', node: 'string', stage: 'string', depth: 'number', name: 'string', viewpoint: 'string', partner: 'string',
+      share_pct: 'number', listed: 'boolean', risk: 'number', risk_basis: 'string', binding: 'string',
+      relies_on_partner_pct: 'number', relies_on_partner_node: 'string', measured: 'boolean', weakest_link: 'boolean',
+    },
     (function* () {
       for (const c of comparisons) {
         for (const s of c.stages) {
-          yield { sector: c.sector, stage: s.stage, name: s.name, viewpoint: c.a, partner: c.b, share_pct: s.a.sharePct, listed: s.a.listed, risk: s.a.risk, relies_on_partner_pct: s.aReliesOnBPct, weakest_link: c.weakestLink.a === s.stage };
-          yield { sector: c.sector, stage: s.stage, name: s.name, viewpoint: c.b, partner: c.a, share_pct: s.b.sharePct, listed: s.b.listed, risk: s.b.risk, relies_on_partner_pct: s.bReliesOnAPct, weakest_link: c.weakestLink.b === s.stage };
+          for (const [side, v, p, rel] of [['a', c.a, c.b, s.aReliesOnB], ['b', c.b, c.a, s.bReliesOnA]] as const) {
+            const x = s[side];
+            yield {
+              sector: c.sector, node: s.stage, stage: s.stage, depth: 0, name: s.name, viewpoint: v, partner: p,
+              share_pct: x.sharePct, listed: x.listed, risk: x.risk, risk_basis: x.riskBasis, binding: x.binding.map((b) => b.path).join('; '),
+              relies_on_partner_pct: rel.pct, relies_on_partner_node: rel.node, measured: rel.pct === null ? null : rel.measured, weakest_link: c.weakestLink[side] === s.stage,
+            };
+          }
+          for (const n of c.nodes.filter((x) => x.stage === s.stage && x.depth > 0)) {
+            for (const [side, v, p, pctOf] of [['a', c.a, c.b, n.aReliesOnBPct], ['b', c.b, c.a, n.bReliesOnAPct]] as const) {
+              yield {
+                sector: c.sector, node: n.node, stage: n.stage, depth: n.depth, name: n.name, viewpoint: v, partner: p,
+                share_pct: n[side].sharePct, listed: n[side].listed, risk: n[side].risk, risk_basis: null, binding: null,
+                relies_on_partner_pct: pctOf, relies_on_partner_node: null, measured: pctOf === null ? null : n.measured[side], weakest_link: null,
+              };
+            }
+          }
         }
       }
     })(),

@@ -1,23 +1,23 @@
 import type { Command } from 'commander';
-import type { Sector } from '../../data/model.js';
 import { resolveSector } from '../../data/resolve.js';
 import { exposureOf } from '../../engine/relations.js';
+import type { Sector } from '../../data/model.js';
 import type { SectorExposure } from '../../engine/results-commands.js';
-import { tidy, type Tidy } from '../../render/tidy.js';
+import { joinList, tidy, type Tidy } from '../../render/tidy.js';
 import { cell, table, type Block, type View } from '../../render/view.js';
 import { getModel, resolveOrUsage } from '../context.js';
 import { usageError } from '../exit.js';
 import { pct, upper } from '../format.js';
 import { addDataOption, addOutputOptions, addYearOption, examples, numberOption } from '../options.js';
 import { render, write } from '../output.js';
-import { parseCountry, snapshotOptions } from '../parse.js';
+import { parseCountry, parseViewpoint, snapshotOptions } from '../parse.js';
 
 export function registerExposure(program: Command): void {
   const cmd = program
     .command('exposure')
-    .description("a country's exposure to every partner (or one): share of its foreign supply per stage, the maximum and a weighted mean")
-    .argument('<country>', 'the exposed country (code, name or alias)')
-    .option('--to <country>', 'only this partner (another country than the exposed one)')
+    .description("a country's exposure to every partner (or one): the partner's highest share of its imports at each stage, measured from import data or estimated from world shares")
+    .argument('<country>', 'the exposed country or region (code, name or alias)')
+    .option('--to <country>', 'only this partner')
     .option('-s, --sector <sector>', 'only this sector (default: every sector)')
     .addOption(numberOption('--top <n>', 'partners shown per sector in the table (JSON and CSV have all)', { kind: 'whole', min: 1, max: 10_000 }, 10));
   addOutputOptions(addYearOption(addDataOption(cmd)));
@@ -25,7 +25,7 @@ export function registerExposure(program: Command): void {
   cmd.action(async (countryArg: string, _o, command: Command) => {
     const opts = command.optsWithGlobals();
     const model = await getModel(opts);
-    const v = parseCountry(model, countryArg, 'argument <country>');
+    const v = parseViewpoint(model, countryArg, 'argument <country>');
     const to = opts.to ? parseCountry(model, opts.to, '--to') : undefined;
     if (to === v) throw usageError(`option --to: ${v} is the exposed country itself; give a partner (its own share is in \`scsr score --country ${v}\`)`);
     const sectors = opts.sector ? [resolveOrUsage(() => resolveSector(model, opts.sector))] : model.sectors;
@@ -49,40 +49,71 @@ export function exposureView(exposure: SectorExposure[], sectors: Sector[], v: s
         [
           { header: 'Partner' },
           ...sector.stages.map((x) => ({ header: x.name, short: x.id, align: 'right' as const, priority: 5 })),
-          { header: 'Max', priority: 4 },
-          { header: 'Weighted mean', short: 'Mean', align: 'right', priority: 6 },
+          { header: 'Max (node)', short: 'Max', priority: 4 },
+          { header: 'Mean', align: 'right', priority: 6 },
         ],
         s.exposures.slice(0, top).map((e) => [
           cell(`${e.name} (${upper(e.partner)})`, 'strong'),
           ...stageIds.map((id) => {
             const b = e.byStage.find((x) => x.stage === id);
-            return b ? pct(b.ofForeignPct) : '-';
+            if (!b) return '-';
+            return b.ofImportsPct === null ? 'unknown share' : `${pct(b.ofImportsPct)}${b.measured ? '' : ' est.'}`;
           }),
-          cell(`${pct(e.maxPct)} (${e.maxStage})`, e.maxPct > 50 ? 'bad' : e.maxPct > 25 ? 'warn' : undefined, e.maxPct),
-          pct(e.weightedMeanPct),
+          e.maxPct === null
+            ? cell('unknown share', 'muted')
+            : cell(`${pct(e.maxPct)}${e.measured ? '' : ' est.'} (${e.maxNode})`, e.maxPct > 50 ? 'bad' : e.maxPct > 25 ? 'warn' : undefined, e.maxPct),
+          pct(e.meanPct),
         ]),
-        `${s.name}: exposure of ${upper(v)}${to ? ` to ${upper(to)}` : ''} (share of ${upper(v)}'s foreign supply; mean weighted by ${upper(v)}'s foreign share per stage)`,
+        `${s.name}: exposure of ${upper(v)}${to ? ` to ${upper(to)}` : ''} (the partner's highest share of ${upper(v)}'s imports at a node of each stage; est. = estimated from world shares, else measured from import data)`,
       ),
     );
-    if (s.exposures.length === 0) blocks.push({ kind: 'lines', lines: [cell(to ? `No supply from ${upper(to)} in the data for ${s.name}.` : 'No data.', 'muted')] });
+    if (s.exposures.length === 0) blocks.push({ kind: 'lines', lines: [cell(to ? `No supply from ${upper(to)} at any node of ${s.name} in the data.` : 'No data.', 'muted')] });
+    if (to && s.detail.length) {
+      blocks.push(
+        table(
+          // Left out first on a narrow terminal: Source, Measured, World share.
+          [
+            { header: 'Node' },
+            { header: `Share of ${upper(v)}'s imports`, short: 'Of imports', align: 'right' },
+            { header: 'World share', short: 'World', align: 'right', priority: 5 },
+            { header: 'Measured', priority: 4 },
+            { header: 'Source', priority: 3 },
+          ],
+          s.detail.map((d) => [
+            cell(d.name, 'strong'),
+            d.ofImportsPct === null ? 'unknown share' : pct(d.ofImportsPct),
+            pct(d.sharePct),
+            d.measured ? 'measured' : 'estimated',
+            cell(`${d.source ?? '-'}${d.year ? ` (${d.year})` : ''}`, 'muted'),
+          ]),
+          `${s.name}: every node ${upper(to)} supplies`,
+        ),
+      );
+    }
   }
   return { blocks };
 }
 
-/** CSV/TSV/NDJSON of `exposure`: one row per sector, partner and stage where the partner supplies; the partner's maximum and mean repeat on its rows. */
+/**
+ * CSV/TSV/NDJSON of `exposure`: one row per sector, partner and stage the partner supplies (its
+ * highest share of the viewpoint's imports at a node of the stage); the partner's maximum and
+ * mean over the chain repeat on its rows. With --to, every node is in the table and JSON.
+ */
 export function exposureRecords(exposure: SectorExposure[]): Tidy {
   return tidy(
     {
-      sector: 'string', viewpoint: 'string', partner: 'string', partner_name: 'string', stage: 'string', of_foreign_pct: 'number', share_pct: 'number',
-      partner_max_pct: 'number', partner_max_stage: 'string', partner_weighted_mean_pct: 'number',
+      sector: 'string', viewpoint: 'string', partner: 'string', partner_name: 'string', stage: 'string', node: 'string', node_name: 'string',
+      of_imports_pct: 'number', measured: 'boolean', nodes: 'number', unknown_share_nodes: 'string',
+      partner_max_pct: 'number', partner_max_node: 'string', partner_max_measured: 'boolean', partner_mean_pct: 'number',
     },
     (function* () {
       for (const s of exposure) {
         for (const e of s.exposures) {
           for (const b of e.byStage) {
             yield {
-              sector: s.sector, viewpoint: s.viewpoint, partner: e.partner, partner_name: e.name, stage: b.stage, of_foreign_pct: b.ofForeignPct, share_pct: b.sharePct,
-              partner_max_pct: e.maxPct, partner_max_stage: e.maxStage, partner_weighted_mean_pct: e.weightedMeanPct,
+              sector: s.sector, viewpoint: s.viewpoint, partner: e.partner, partner_name: e.name, stage: b.stage, node: b.node, node_name: b.nodeName,
+              of_imports_pct: b.ofImportsPct, measured: b.ofImportsPct === null ? null : b.measured, nodes: b.nodes, unknown_share_nodes: joinList(b.unknownShareNodes),
+              partner_max_pct: e.maxPct, partner_max_node: e.maxNode, partner_max_measured: e.maxPct === null ? null : e.measured, partner_mean_pct: e.meanPct,
             };
           }
         }

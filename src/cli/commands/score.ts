@@ -1,15 +1,15 @@
-import { Option, type Command } from 'commander';
-import type { Model, Sector } from '../../data/model.js';
-import type { Method, SectorScore } from '../../engine/results.js';
+import type { Command } from 'commander';
+import type { Sector } from '../../data/model.js';
+import type { Lens, Method, NodeScore, SectorScore, StageScore } from '../../engine/results.js';
 import { scoreSector } from '../../engine/score.js';
 import { scoreTrend, type Trend } from '../../engine/trend.js';
 import { joinList, tidy, type Tidy } from '../../render/tidy.js';
 import { cell, lines, table, type Block, type CellLike, type View } from '../../render/view.js';
 import { getModel } from '../context.js';
 import { chokeText, num, ownShare, pct, riskCell, snapshotText, topText, upper } from '../format.js';
-import { addDataOption, addOutputOptions, addYearOption, examples, numberOption } from '../options.js';
+import { addDataOption, addMethodOptions, addOutputOptions, addYearOption, examples, numberOption } from '../options.js';
 import { render, write } from '../output.js';
-import { parseCountry, pickSectors, snapshotOptions } from '../parse.js';
+import { parseViewpoint, pickSectors, snapshotOptions } from '../parse.js';
 import { ratingText, ratingTone } from './stages.js';
 
 export function registerScore(program: Command): void {
@@ -18,12 +18,11 @@ export function registerScore(program: Command): void {
     .description('score a chain stage by stage from a viewpoint: shares, concentration, chokepoints, risk, weakest link')
     .argument('[sector]', 'sector id, name or alias')
     .option('-a, --all', 'every sector')
-    .option('-c, --country <country>', "viewpoint country (default: the sector's assessor, the US for the built-in sectors)")
-    .addOption(new Option('-m, --method <method>', 'stage risk method').choices(['blended', 'eu-crm', 'rating']).default('blended'))
+    .option('-c, --country <country>', "viewpoint: a country or a region such as eu (default: the sector's assessor, the US for the built-in sectors)")
     .addOption(numberOption('-t, --threshold <percent>', 'chokepoint line: one supplier holding this share of world supply or more', { kind: 'percent' }, 65, '65%'))
     .option('--trend', 'show how stage risks and the weakest link move across the years the data hold')
     .option('-i, --inputs', 'also show the key inputs inside each stage (JSON always has them)');
-  addOutputOptions(addYearOption(addDataOption(cmd)));
+  addOutputOptions(addYearOption(addDataOption(addMethodOptions(cmd))));
   examples(cmd, [
     'scsr score semiconductors',
     'scsr score batteries --country kr',
@@ -37,48 +36,58 @@ export function registerScore(program: Command): void {
     const sectors = pickSectors(model, sectorArg, opts.all);
     const snap = snapshotOptions(opts);
     const thresholdPct: number = opts.threshold;
-    const viewpoint = opts.country ? parseCountry(model, opts.country) : undefined;
+    const viewpoint = opts.country ? parseViewpoint(model, opts.country) : undefined;
     const method = opts.method as Method;
-    const base = { method, thresholdPct, ...(viewpoint ? { viewpoint } : {}), ...(snap.basis ? { basis: snap.basis } : {}) };
+    const base = { method, lens: opts.lens as Lens, thresholdPct, ...(viewpoint ? { viewpoint } : {}), ...(snap.basis ? { basis: snap.basis } : {}) };
     if (opts.trend) {
       const trends = sectors.map((s) => scoreTrend(model, s, base));
       await write(await render('score', { trends }, { view: () => trendView(trends), records: () => trendRecords(trends) }, opts));
       return;
     }
     const scores = sectors.map((s) => scoreSector(model, s, { ...base, ...snap }));
-    await write(await render('score', { scores }, { view: () => scoreView(model, sectors, scores, Boolean(opts.inputs)), records: () => scoreRecords(scores) }, opts));
+    await write(await render('score', { scores }, { view: () => scoreView(sectors, scores, Boolean(opts.inputs)), records: () => scoreRecords(scores) }, opts));
   });
 }
 
-export function scoreView(model: Model, sectors: Sector[], scores: SectorScore[], showInputs = false): View {
+/** The node whose figures a stage row shows: the stage's own list, else the node that binds it. */
+export function shownNode(st: StageScore): NodeScore {
+  if (st.snapshot) return st;
+  const path = st.binding[0]?.path;
+  return st.inputs.find((n) => n.path === path) ?? st;
+}
+
+export function scoreView(sectors: Sector[], scores: SectorScore[], showInputs = false): View {
   const blocks: Block[] = [];
   scores.forEach((s, i) => {
     const v = upper(s.viewpoint);
     const isAssessor = s.assessor === s.viewpoint;
     const rows: CellLike[][] = [];
+    const hhiText = (n: NodeScore) => (n.hhi === null ? 'no data' : `${Math.round(n.hhi)} ${n.hhiBand === 'highly concentrated' ? 'high' : n.hhiBand === 'moderately concentrated' ? 'mod.' : 'low'}`);
     for (const st of s.stages) {
+      const shown = shownNode(st);
+      const binds = st.binding.filter((b) => b.path !== st.path);
       rows.push([
         String(st.order),
         cell(st.name, 'strong'),
         isAssessor ? cell(ratingText(st.rating), st.rating ? ratingTone[st.rating.value] : 'muted') : cell('-', 'muted'),
-        ownShare(st),
-        topText(st),
-        st.hhi === null ? 'no data' : `${Math.round(st.hhi)} ${st.hhiBand === 'highly concentrated' ? 'high' : st.hhiBand === 'moderately concentrated' ? 'mod.' : 'low'}`,
-        chokeText(st),
+        ownShare(shown),
+        topText(shown),
+        hhiText(shown),
+        chokeText(shown),
         riskCell(st.risk.value, s.method),
-        cell(st.basedOn && st.basedOn !== 'stage' ? `from input ${st.basedOn.slice(6)}` : snapshotText(st.snapshot), 'muted'),
+        cell(binds.length ? `bound by ${binds.map((b) => b.name).join(' = ')}` : snapshotText(st.snapshot), 'muted'),
       ]);
       for (const inp of showInputs ? st.inputs : []) {
         rows.push([
           '',
-          cell(`  ↳ ${inp.name}`, 'muted'),
+          cell(`${'  '.repeat(inp.depth)}↳ ${inp.name}`, 'muted'),
           '',
           ownShare(inp),
           topText(inp),
           inp.hhi === null ? 'no data' : String(Math.round(inp.hhi)),
           chokeText(inp),
-          cell(inp.modelledRisk === null ? 'no data' : `(${inp.modelledRisk.toFixed(1)})`, 'muted'),
-          cell(snapshotText(inp.snapshot), 'muted'),
+          cell(inp.modelledRisk === null ? (inp.noData ?? '-') : `(${inp.modelledRisk.toFixed(1)})`, 'muted'),
+          cell(inp.snapshot ? snapshotText(inp.snapshot) : (inp.supply?.measured ? `imports ${inp.supply.imports?.year}` : inp.noData ?? ''), 'muted'),
         ]);
       }
     }
@@ -98,32 +107,35 @@ export function scoreView(model: Model, sectors: Sector[], scores: SectorScore[]
           { header: 'Data', priority: 1 },
         ],
         rows,
-        `${s.name} from the viewpoint of ${model.countries.countries.find((c) => c.code === s.viewpoint)?.name ?? v} (${methodLabel}${s.year ? `, year ${s.year}` : ', latest actual data'})`,
+        `${s.name} from the viewpoint of ${s.viewpointName} (${methodLabel}, ${s.lens} lens${s.year ? `, year ${s.year}` : ', default data choice'})`,
       ),
     );
     const chain: CellLike[] = [];
     if (s.weakestLink) {
-      chain.push(cell(`Weakest link: ${s.weakestLink.name} (risk ${num(s.weakestLink.risk, 2)})`, 'bad'));
+      const ties = s.weakestLink.ties.length ? ` (tied with ${s.weakestLink.ties.join(', ')})` : '';
+      chain.push(cell(`Weakest link: ${s.weakestLink.name} (risk ${num(s.weakestLink.risk, 2)})${ties}`, 'bad'));
       for (const w of s.weakestLink.why) chain.push(`  · ${w}`);
     } else chain.push(cell('Weakest link: no data', 'muted'));
     if (s.modelledWeakestLink && s.modelledWeakestLink.stage !== s.weakestLink?.stage) {
       chain.push(`Modelled-only weakest link: ${s.modelledWeakestLink.name} (modelled risk ${num(s.modelledWeakestLink.risk)})`);
     }
     if (s.resilience !== null) chain.push(`Resilience: ${num(s.resilience)} (100 − weakest link); mean stage risk ${num(s.meanRisk)}`);
-    else if (s.meanRisk !== null) chain.push(`Mean stage SR: ${num(s.meanRisk, 3)}`);
-    const top = s.exposures.slice(0, 5);
-    if (top.length) chain.push(`Top exposures of ${v} (max share of foreign supply at a stage): ${top.map((e) => `${e.name} ${pct(e.maxPct, 0)} (${e.maxStage})`).join(', ')}`);
+    const top = s.exposures.filter((e) => e.maxPct !== null).slice(0, 5);
+    if (top.length) chain.push(`Top exposures of ${v} (highest share of ${v}'s imports at a node): ${top.map((e) => `${e.name} ${pct(e.maxPct, 0)}${e.measured ? '' : ' est.'} (${e.maxNode})`).join(', ')}`);
     const disagree = s.stages.filter((st) => st.risk.disagreement);
     if (disagree.length) chain.push(cell(`Rating and model disagree (>30 points) at: ${disagree.map((d) => `${d.name} (rating ${d.risk.rating}, modelled ${num(d.risk.modelled)})`).join('; ')}`, 'warn'));
-    const noData = s.stages.filter((st) => st.snapshot === null);
+    const noData = s.stages.filter((st) => st.risk.modelled === null);
     if (noData.length) chain.push(cell(`No share data: ${noData.map((d) => d.name).join(', ')}`, 'muted'));
     if (s.method === 'eu-crm') {
-      const defs = [...new Set(s.stages.flatMap((st) => st.risk.euCrm?.defaults ?? []))];
+      const defs = [...new Set(s.stages.flatMap((st) => [st, ...st.inputs].flatMap((n) => n.euCrm?.defaults ?? [])))];
       if (defs.length) chain.push(cell(`EU CRM defaults used: ${defs.join('; ')}`, 'muted'));
     }
+    const measured = s.stages.reduce((n, st) => n + [st, ...st.inputs].filter((x) => x.supply?.measured).length, 0);
+    const nodes = s.stages.reduce((n, st) => n + 1 + st.inputs.length, 0);
+    chain.push(cell(`Dependence: ${measured} of ${nodes} nodes measured from ${v}'s import data, the others estimated from world shares`, 'muted'));
     const inputCount = s.stages.reduce((n, st) => n + st.inputs.length, 0);
-    if (inputCount && !showInputs) chain.push(cell(`${inputCount} key input${inputCount === 1 ? '' : 's'} scored: show ${inputCount === 1 ? 'it' : 'them'} with --inputs; ${inputCount === 1 ? 'its' : 'their'} chokepoints with \`scsr chokepoints\``, 'muted'));
-    chain.push(cell(`Sources: \`scsr sources ${sectors[i]!.id}\`; every step: \`scsr explain ${sectors[i]!.id} <stage>\``, 'muted'));
+    if (inputCount && !showInputs) chain.push(cell(`${inputCount} input${inputCount === 1 ? '' : 's'} scored: show ${inputCount === 1 ? 'it' : 'them'} with --inputs; ${inputCount === 1 ? 'its' : 'their'} chokepoints with \`scsr chokepoints\``, 'muted'));
+    chain.push(cell(`Sources: \`scsr sources ${sectors[i]!.id}\`; every step: \`scsr explain ${sectors[i]!.id} <stage>[/<input>]\``, 'muted'));
     blocks.push(lines(chain));
   });
   return { blocks };
@@ -141,33 +153,38 @@ function trendView(trends: Trend[]): View {
   return { blocks };
 }
 
-/** CSV/TSV/NDJSON of `score`: one row per stage and per key input (input empty on a stage's row). */
+/** CSV/TSV/NDJSON of `score`: one row per node, the stage and every input below it (`depth` 0 is the stage). */
 export function scoreRecords(scores: SectorScore[]): Tidy {
   return tidy(
     {
-      sector: 'string', viewpoint: 'string', method: 'string', requested_year: 'number', stage: 'string', input: 'string', order: 'number', name: 'string',
-      rating: 'string', rating_inferred: 'boolean', viewpoint_share_pct: 'number', viewpoint_listed: 'boolean',
-      top_supplier: 'string', top_share_pct: 'number', hhi: 'number', hhi_band: 'string', effective_suppliers: 'number',
+      sector: 'string', viewpoint: 'string', method: 'string', lens: 'string', requested_year: 'number', node: 'string', stage: 'string', parent: 'string', depth: 'number',
+      order: 'number', name: 'string', essential: 'boolean', use: 'string', rating: 'string', rating_inferred: 'boolean',
+      viewpoint_share_pct: 'number', viewpoint_listed: 'boolean', coverage_pct: 'number', top_suppliers: 'string', top_share_pct: 'number',
+      hhi: 'number', hhi_band: 'string', effective_suppliers: 'number', imports_measured: 'boolean', foreign_pct: 'number',
       global_chokepoints: 'string', single_country_chokepoints: 'string',
-      risk: 'number', modelled_risk: 'number', rating_risk: 'number', disagreement: 'boolean', weakest_link: 'boolean',
-      snapshot_year: 'number', projection: 'boolean', metric: 'string', basis: 'string', source: 'string', based_on: 'string',
+      risk: 'number', modelled_risk: 'number', rating_risk: 'number', disagreement: 'boolean', weakest_link: 'boolean', binding: 'string',
+      snapshot_year: 'number', projection: 'boolean', metric: 'string', basis: 'string', source: 'string',
     },
     (function* () {
       for (const s of scores) {
         for (const st of s.stages) {
-          for (const item of [st, ...st.inputs]) {
-            const isStage = item === st;
-            const chokes = (kind: string) => joinList(item.chokepoints.filter((c) => c.kind === kind).map((c) => c.supplier));
+          for (const n of [st, ...st.inputs]) {
+            const isStage = n === st;
+            const chokes = (kind: string) => joinList(n.chokepoints.filter((c) => c.kind === kind).map((c) => c.supplier));
+            const listed = Boolean(n.snapshot || n.supply);
             yield {
-              sector: s.sector, viewpoint: s.viewpoint, method: s.method, requested_year: s.year, stage: st.id, input: isStage ? null : item.id, order: st.order, name: item.name,
+              sector: s.sector, viewpoint: s.viewpoint, method: s.method, lens: s.lens, requested_year: s.year, node: n.path, stage: st.id, parent: n.parent, depth: n.depth,
+              order: st.order, name: n.name, essential: n.essential, use: n.use,
               rating: isStage ? (st.rating?.value ?? null) : null, rating_inferred: isStage ? (st.rating?.inferred ?? null) : null,
-              viewpoint_share_pct: item.viewpointSharePct, viewpoint_listed: item.snapshot ? item.viewpointListed : null,
-              top_supplier: item.top?.id ?? null, top_share_pct: item.top?.sharePct ?? null, hhi: item.hhi, hhi_band: item.hhiBand, effective_suppliers: item.effectiveSuppliers,
-              global_chokepoints: item.snapshot ? chokes('global') : null, single_country_chokepoints: item.snapshot ? chokes('single-country') : null,
-              risk: isStage ? st.risk.value : null, modelled_risk: item.modelledRisk, rating_risk: isStage ? st.risk.rating : null,
+              viewpoint_share_pct: n.viewpointSharePct, viewpoint_listed: n.snapshot ? n.viewpointListed : null, coverage_pct: n.coveragePct,
+              top_suppliers: n.snapshot ? joinList(n.top.map((t) => t.id)) : null, top_share_pct: n.top[0]?.sharePct ?? null,
+              hhi: n.hhi, hhi_band: n.hhiBand, effective_suppliers: n.effectiveSuppliers, imports_measured: n.supply?.measured ?? null, foreign_pct: n.supply?.foreignPct ?? null,
+              global_chokepoints: listed ? chokes('global') : null, single_country_chokepoints: listed ? chokes('single-country') : null,
+              risk: isStage ? st.risk.value : null, modelled_risk: n.modelledRisk, rating_risk: isStage ? st.risk.rating : null,
               disagreement: isStage ? st.risk.disagreement : null, weakest_link: isStage ? s.weakestLink?.stage === st.id : null,
-              snapshot_year: item.snapshot?.year ?? null, projection: item.snapshot?.projection ?? null, metric: item.snapshot?.metric ?? null,
-              basis: item.snapshot?.basis ?? null, source: item.snapshot?.source ?? null, based_on: isStage ? st.basedOn : null,
+              binding: isStage ? joinList(st.binding.map((b) => b.path)) : null,
+              snapshot_year: n.snapshot?.year ?? null, projection: n.snapshot?.projection ?? null, metric: n.snapshot?.metric ?? null,
+              basis: n.snapshot?.basis ?? null, source: n.snapshot?.source ?? null,
             };
           }
         }

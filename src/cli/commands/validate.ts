@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { builtinDataDir, loadBuiltin } from '../../data/builtin.js';
 import { formatDataError } from '../../data/errors.js';
-import { emptyCountries } from '../../data/model.js';
+import { emptyCountries, emptyTrade } from '../../data/model.js';
 import { relative } from 'node:path';
 import { EXIT } from '../exit.js';
 import { addOutputOptions, examples } from '../options.js';
@@ -23,7 +23,7 @@ export function registerValidate(program: Command): void {
     const format = resolveFormat(opts);
     const { loadFiles } = await import('../../data/load.js');
     const builtinOnly = paths.length === 0;
-    const base = builtinOnly ? { countries: emptyCountries(), sectors: [], origins: {} } : await loadBuiltin();
+    const base = builtinOnly ? { countries: emptyCountries(), trade: emptyTrade(), criticality: [], sectors: [], origins: {} } : await loadBuiltin();
     const r = loadFiles(builtinOnly ? [displayPath(builtinDataDir())] : paths, base);
     const files = r.reports.map((rep) => ({
       file: rep.file,
@@ -39,7 +39,7 @@ export function registerValidate(program: Command): void {
       // Table and Markdown: the linter's lines, `file:line:col: message`; they quote the data, so they are sanitised.
       const out: string[] = [];
       for (const f of files) {
-        if (f.valid) out.push(`${f.file}: OK (${f.kind === 'countries' ? 'countries' : `sector ${f.id}`})`);
+        if (f.valid) out.push(`${f.file}: OK (${f.kind === 'sector' ? `sector ${f.id}` : f.kind})`);
         else out.push(...f.errors.map((e) => e.text));
       }
       await write(out.map(sanitize).join('\n') + '\n');
