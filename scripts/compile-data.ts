@@ -4,7 +4,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { z } from 'zod';
 import { compileBuiltin } from '../src/data/compile.js';
 import { formatDataError } from '../src/data/errors.js';
-import { CountriesSchema, SectorSchema } from '../src/data/schema.js';
+import { CountriesSchema, SectorSchema, TradeSchema } from '../src/data/schema.js';
 
 const r = compileBuiltin('data');
 if (!r.ok) {
@@ -20,6 +20,7 @@ const jsonSchema = (schema: z.ZodType, title: string, id: string) =>
   `${JSON.stringify({ $id: `https://scsr.dev/schema/${id}`, title, ...z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) }, null, 2)}\n`;
 writeFileSync('schema/sector.schema.json', jsonSchema(SectorSchema, 'scsr sector data file', 'sector.schema.json'));
 writeFileSync('schema/countries.schema.json', jsonSchema(CountriesSchema, 'scsr countries data file', 'countries.schema.json'));
+writeFileSync('schema/trade.schema.json', jsonSchema(TradeSchema, 'scsr trade data file (import sources, net import reliance, export restrictions)', 'trade.schema.json'));
 const { CriticalityFileSchema } = await import('../src/data/schema-crm.js');
 writeFileSync('schema/criticality.schema.json', jsonSchema(CriticalityFileSchema, 'scsr criticality data file (EU CRM assessments)', 'criticality.schema.json'));
 const { OutputSchema } = await import('../src/engine/output-schema.js');

@@ -1,5 +1,6 @@
 // Regenerates the README's two pictures from the built CLI (run `npm run build` first):
-//   docs/report.png    the top of `scsr report semiconductors`, 1200 × 1400 pixels;
+//   docs/report.png    the top of `scsr report semiconductors` (summary, stage risk, the start of
+//                      the heat map), 1200 × 1400 pixels;
 //   docs/terminal.png  `scsr score semiconductors` in colour, with its risk bars.
 // Uses Debian's headless Chromium (apt-get install chromium) through playwright-core.
 // Usage: node scripts/screenshots.mjs
@@ -70,7 +71,7 @@ try {
   const page = await context.newPage();
 
   const report = join(work, 'report.html');
-  scsr(['report', 'semiconductors', '--out', report]);
+  execFileSync(process.execPath, [join(ROOT, 'bin/scsr.js'), 'report', 'semiconductors', '--out', report], { stdio: ['ignore', 'ignore', 'inherit'] });
   await page.goto(pathToFileURL(report).href);
   await page.screenshot({ path: join(ROOT, 'docs/report.png'), clip: { x: 0, y: 0, width: 1200, height: 1400 } });
 

@@ -47,16 +47,18 @@ export function tradeIndex(trade: TradeData, viewpoint: string, sector: string):
 }
 
 /**
- * The import list a node is read from: the newest at or before --year (the newest of all
- * without it); on one year, value before quantity (trade ministries rank by value), a whole
- * year before a partial one, then file order.
+ * The import list a node is read from (docs/methodology.md#supply): among the lists at or before
+ * --year, the newest that covers a whole year; a part-year list only when no whole-year list
+ * exists (a January-May figure is a signal, not the year's dependence). On one year: value
+ * before quantity (trade ministries rank by value), then file order. Import lists usually name
+ * the leading partner only, so unlike world lists they are not chosen by how much they name.
  */
 export function pickImports(lists: readonly ImportList[] | undefined, year?: number): { list: ImportList; requestedYear: number | null } | undefined {
+  const pool = (lists ?? []).filter((l) => year === undefined || l.year <= year);
+  const whole = pool.filter((l) => !l.partial);
   let best: ImportList | undefined;
-  const rank = (l: ImportList) => (l.measure === 'value' ? 0 : 1) * 2 + (l.partial ? 1 : 0);
-  for (const l of lists ?? []) {
-    if (year !== undefined && l.year > year) continue;
-    if (!best || l.year > best.year || (l.year === best.year && rank(l) < rank(best))) best = l;
+  for (const l of whole.length > 0 ? whole : pool) {
+    if (!best || l.year > best.year || (l.year === best.year && l.measure === 'value' && best.measure !== 'value')) best = l;
   }
   if (!best) return undefined;
   return { list: best, requestedYear: year !== undefined && best.year < year ? year : null };

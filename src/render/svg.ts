@@ -1,6 +1,7 @@
 // Building blocks of the HTML report: one escape, an element builder that escapes every string
 // it is given, number formats, and the palette. Data only ever reach the page as escaped text or
 // attribute values; element and attribute names, styles and URLs are written by this code.
+import { domainToUnicode } from 'node:url';
 
 /** Markup this code built: inserted as is. Every plain string is escaped instead. */
 export class Markup {
@@ -59,6 +60,25 @@ export const join = (...parts: Child[]): Markup => new Markup(parts.map(childTex
 
 /** An http(s) address, or null: any other scheme (javascript:, data:, file:) is shown as text, never linked. */
 export function safeHttpUrl(url: string | null | undefined): string | null {
+  return describeUrl(url)?.href ?? null;
+}
+
+export interface LinkInfo {
+  /** The parsed address: host in punycode, spaces, quotes, "<" and bidi controls percent-encoded. */
+  href: string;
+  /** Scripts mixed in the host name (say Cyrillic and Latin: a look-alike of another address), or null. */
+  mixedScripts: string[] | null;
+  /** The address carries a user name or password (https://user:pass@host/). */
+  credentials: boolean;
+}
+
+// Scripts that may share a host name (UTS #39 "highly restrictive"): Latin with the CJK scripts.
+const SCRIPTS = ['Latin', 'Cyrillic', 'Greek', 'Armenian', 'Hebrew', 'Arabic', 'Devanagari', 'Thai', 'Georgian', 'Hangul', 'Hiragana', 'Katakana', 'Bopomofo', 'Han', 'Cherokee'] as const;
+const SCRIPT_RE = Object.fromEntries(SCRIPTS.map((s) => [s, new RegExp(`\\p{Script=${s}}`, 'u')])) as Record<(typeof SCRIPTS)[number], RegExp>;
+const ALLOWED_MIXES: ReadonlyArray<ReadonlySet<string>> = [new Set(['Latin', 'Han', 'Hiragana', 'Katakana']), new Set(['Latin', 'Han', 'Bopomofo']), new Set(['Latin', 'Han', 'Hangul'])];
+
+/** How an address is linked and what a reader should be warned of; null when it is not http(s). */
+export function describeUrl(url: string | null | undefined): LinkInfo | null {
   if (!url) return null;
   let parsed: URL;
   try {
@@ -66,7 +86,17 @@ export function safeHttpUrl(url: string | null | undefined): string | null {
   } catch {
     return null;
   }
-  return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.href : null;
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return null;
+  // The host's letters (punycode decoded), whose scripts tell a look-alike.
+  const host = domainToUnicode(parsed.hostname);
+  const scripts = new Set<string>();
+  for (const ch of host) {
+    const script = SCRIPTS.find((s) => SCRIPT_RE[s].test(ch));
+    if (script) scripts.add(script);
+    else if (/\p{L}/u.test(ch)) scripts.add('other');
+  }
+  const mixed = scripts.size > 1 && !ALLOWED_MIXES.some((ok) => [...scripts].every((s) => ok.has(s)));
+  return { href: parsed.href, mixedScripts: mixed ? [...scripts].sort() : null, credentials: parsed.username !== '' || parsed.password !== '' };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -87,11 +117,6 @@ export const fmtNum = (x: number | null | undefined, digits = 1): string =>
 /** A share in a heat-map cell: whole percent, "<1" for a sliver. */
 export const fmtCellShare = (x: number): string => (x > 0 && x < 0.5 ? '<1' : String(Math.round(x)));
 
-/** Rough width of a label in the system sans-serif (no text measuring without a browser). */
-export const textWidth = (s: string, fontSize: number): number => s.length * fontSize * 0.56;
-
-/** At most `max` characters, with an ellipsis; the full text goes in a <title> beside it. */
-export const clip = (s: string, max: number): string => (s.length <= max ? s : `${s.slice(0, Math.max(1, max - 1))}…`);
 
 // ---------------------------------------------------------------------------------------------
 // Palette. Every pair that must be told apart differs in lightness (CIE L*), so it survives
@@ -115,14 +140,18 @@ export const COLOR = {
   ink: '#1a1a1a',
   muted: '#595959',
   grid: '#c8c8c8',
-  /** Stage risk bars (L* ≈ 59) and the weakest link (L* ≈ 31). */
+  /** Stage risk bars (L* ≈ 59) and the weakest link (L* ≈ 31, with a black outline). */
   risk: '#6b8fc7',
   weakest: '#8c1c13',
-  /** Assessed rating (light, L* ≈ 77) beside modelled risk (dark, L* ≈ 36). */
+  /** Assessed rating: a light fill (L* ≈ 77). */
   rating: '#f0b45e',
-  modelled: '#1b5e5a',
-  /** Before (light grey, L* ≈ 86), world after (dark, L* ≈ 25), viewpoint after (mid orange, L* ≈ 62). */
-  before: '#d6d6d6',
+  /**
+   * Modelled risk: a hollow bar (white, L* 100, with a dark outline), so it differs from the
+   * dark weakest-link bar by fill and by lightness for every reader (the two were 5 L* apart).
+   */
+  modelled: '#ffffff',
+  modelledStroke: '#1a1a1a',
+  /** World after a cut-off (dark, L* ≈ 25) and the viewpoint after (mid orange, L* ≈ 62). */
   worldAfter: '#1f3a68',
   viewAfter: '#d9822b',
   /** Exposure: maximum (dark, L* ≈ 32) and weighted mean (light, L* ≈ 81). */
@@ -131,5 +160,17 @@ export const COLOR = {
   /** Policy impact: positive (dark blue, L* ≈ 43) and negative (light orange, L* ≈ 75). */
   positive: '#2166ac',
   negative: '#f4a582',
+  /** Background band of the row a chart points at (weakest link, binding stage, worst cut-off). */
   band: '#f3e3e1',
+  /** Stage rows of the heat map. */
+  stageRow: '#ececec',
+  /** Outline of every heat-map cell, so the lightest share step shows on a shaded row in greyscale. */
+  cellEdge: '#8a8a8a',
 } as const;
+
+// ---------------------------------------------------------------------------------------------
+// Shapes.
+
+export const text = (x: number, y: number, content: Child, attrs: Record<string, string | number | undefined> = {}): Markup => h('text', { x, y, ...attrs }, content);
+export const rect = (x: number, y: number, width: number, height: number, attrs: Record<string, string | number | undefined> = {}): Markup =>
+  h('rect', { x, y, width: Math.max(0, width), height, ...attrs });

@@ -1,11 +1,12 @@
 // Facts about the built-in data that analysts check first, and the properties the data must
-// have for the default snapshot rule (docs/design: newest complete list, named >= 90%, within
-// 3 years of the newest) to give a sensible answer. These read data/*.yaml through the loader,
+// have for the default snapshot rule (newest complete list, named >= 90%, within 3 years of the
+// newest: src/engine/snapshot.ts) to give a sensible answer. These read data/*.yaml through the loader,
 // so a change of data that breaks a fact fails here with the fact's name.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadBuiltin } from '../../src/data/builtin.js';
 import type { Model, Sector, Snapshot } from '../../src/data/model.js';
 import { scoreSector } from '../../src/engine/score.js';
+import { pickSnapshot } from '../../src/engine/snapshot.js';
 
 let model: Model;
 beforeAll(async () => {
@@ -44,40 +45,26 @@ function named(snap: Snapshot): number {
   return snap.values.reduce((sum, v) => (v.region === 'other' || v.share === 'unknown' ? sum : sum + v.share), 0);
 }
 
-/**
- * The list the design's default rule would pick on a basis: among actual lists within 3 years
- * of the newest, the newest complete one (named >= 90%), else the best covered (ties: newest,
- * then file order). Written out here so that the data can be checked against the rule before
- * and after the engine adopts it.
- */
+/** The list the engine reads by default on a basis (the default snapshot rule, src/engine/snapshot.ts). */
 function fullestRecent(all: Snapshot[], basis = 'location'): Snapshot | undefined {
-  const actual = all.filter((s) => s.basis === basis && !s.projection);
-  if (actual.length === 0) return undefined;
-  const newest = Math.max(...actual.map((s) => s.year));
-  const window = actual.filter((s) => s.year >= newest - 3);
-  const complete = window.filter((s) => named(s) >= 90);
-  const pool = complete.length > 0 ? complete : window;
-  return pool.reduce((best, s) => {
-    if (complete.length > 0) return s.year > best.year ? s : best;
-    const a = named(s);
-    const b = named(best);
-    return a > b || (a === b && s.year > best.year) ? s : best;
-  });
+  const residual = new Set(model.countries.regions.filter((r) => r.residual).map((r) => r.id));
+  return pickSnapshot(all, { basis, residual })?.snapshot;
 }
 
 describe('coverage: no stage says "no data" for the four main viewpoints', () => {
   for (const sectorId of ['semiconductors', 'batteries']) {
     for (const viewpoint of ['us', 'kr', 'cn', 'jp']) {
-      it(`${sectorId} from ${viewpoint}: every stage has a share list under the default year`, () => {
+      it(`${sectorId} from ${viewpoint}: every stage has a share list under the default year, its own or an input's`, () => {
         const score = scoreSector(model, sector(sectorId), { viewpoint });
-        const missing = score.stages.filter((s) => s.noData !== null).map((s) => s.id);
+        const missing = score.stages.filter((s) => s.noData !== null && s.inputs.every((i) => i.noData !== null)).map((s) => s.id);
         expect(missing).toEqual([]);
+        expect(score.stages.filter((s) => s.risk.modelled === null).map((s) => s.id)).toEqual([]);
       });
     }
   }
 });
 
-describe('default lists under the design rule name the suppliers analysts expect', () => {
+describe('default lists (the engine\'s rule: newest complete list within 3 years) name the suppliers analysts expect', () => {
   it('cells: the fullest recent location list names the US and Korea', () => {
     const pick = fullestRecent(lists('batteries', 'cells'))!;
     expect(named(pick)).toBeGreaterThanOrEqual(90);

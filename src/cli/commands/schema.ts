@@ -5,7 +5,7 @@ import { usageError } from '../exit.js';
 import { examples } from '../options.js';
 import { write } from '../output.js';
 
-const SCHEMAS = ['sector', 'countries', 'output'] as const;
+const SCHEMAS = ['sector', 'countries', 'trade', 'criticality', 'output'] as const;
 
 /** schema/ beside dist/ in the package (and at the repo root). */
 function schemaPath(name: string): string {
@@ -15,7 +15,7 @@ function schemaPath(name: string): string {
 export function registerSchema(program: Command): void {
   const cmd = program
     .command('schema')
-    .description('print a JSON Schema: sector or countries data files (for editors), or the JSON output of the commands')
+    .description('print a JSON Schema: sector, countries, trade or criticality data files (for editors), or the JSON output of the commands')
     .argument('[which]', SCHEMAS.join(', '), 'sector');
   examples(cmd, [
     'scsr schema > sector.schema.json',
