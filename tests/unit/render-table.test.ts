@@ -75,7 +75,7 @@ describe('bars in the CLI tables (spawned)', () => {
 
   it('score draws risk bars with FORCE_COLOR when the table fits whole, sized by COLUMNS when piped', () => {
     const risk = fabrication();
-    const wide = scsr(['score', 'semiconductors'], { env: { NO_COLOR: undefined, FORCE_COLOR: '1', COLUMNS: '200' } });
+    const wide = scsr(['score', 'semiconductors'], { env: { NO_COLOR: undefined, FORCE_COLOR: '1', COLUMNS: '300' } });
     expect(wide.code).toBe(0);
     expect(wide.stdout).toMatch(ANSI);
     expect(plain(wide.stdout)).toContain(`${risk.toFixed(1)} ${bar(risk, 10)}`);
