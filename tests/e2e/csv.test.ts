@@ -48,11 +48,13 @@ const RUNS: Record<string, string[]> = {
   shock: ['shock', 'batteries', '--cut', 'cn'],
   'shock --uncertainty': ['shock', 'batteries', '--cut', 'cn', '--loss', '30%', '--year', '2021', '--uncertainty', '--samples', '500'],
   'shock --worst': ['shock', 'semiconductors', '--worst', '--top', '5'],
+  dependence: ['dependence', 'kr'],
+  events: ['events'],
   validate: ['validate', fixture('bad', 'three-errors.yaml'), fixture('good', 'mini')],
 };
 /** Commands whose rows carry a sector, and a viewpoint. */
-const WITH_SECTOR = ['stages', 'sources', 'score --all', 'score --inputs --country kr', 'score --method eu-crm', 'score --trend', 'compare', 'exposure', 'chokepoints', 'explain', 'policies', 'policies --horizon short', 'shock', 'shock --uncertainty', 'shock --worst'];
-const WITH_VIEWPOINT = ['score --all', 'score --inputs --country kr', 'score --method eu-crm', 'score --trend', 'compare', 'exposure', 'chokepoints', 'explain', 'policies', 'policies --horizon short', 'shock', 'shock --uncertainty', 'shock --worst'];
+const WITH_SECTOR = ['stages', 'sources', 'score --all', 'score --inputs --country kr', 'score --method eu-crm', 'score --trend', 'compare', 'exposure', 'chokepoints', 'explain', 'policies', 'policies --horizon short', 'shock', 'shock --uncertainty', 'shock --worst', 'dependence'];
+const WITH_VIEWPOINT = ['score --all', 'score --inputs --country kr', 'score --method eu-crm', 'score --trend', 'compare', 'exposure', 'chokepoints', 'explain', 'policies', 'policies --horizon short', 'shock', 'shock --uncertainty', 'shock --worst', 'dependence', 'events'];
 
 type Out = Record<'csv' | 'tsv' | 'ndjson', string>;
 const out: Record<string, Out> = {};
@@ -140,9 +142,9 @@ describe('what the records say', () => {
     expect(new Set(rows.map((r) => r.sector))).toEqual(new Set(['batteries', 'semiconductors']));
     const weakest = rows.filter((r) => r.weakest_link).map((r) => `${r.sector}/${r.stage}`);
     expect(weakest.sort()).toEqual(['batteries/refining', 'semiconductors/fabrication']);
-    // A stage row carries its risk; input rows name their input and carry no stage risk.
-    for (const r of rows) expect(r.input === null ? true : r.risk === null).toBe(true);
-    const fab = rows.find((r) => r.stage === 'fabrication' && r.input === null);
+    // A stage row (depth 0) carries its risk; input rows (depth 1 and more) name their node and carry no stage risk.
+    for (const r of rows) expect(r.depth === 0 ? r.node === r.stage : r.risk === null && r.node.startsWith(`${r.stage}/`)).toBe(true);
+    const fab = rows.find((r) => r.node === 'fabrication');
     expect(fab).toMatchObject({ viewpoint: 'us', rating: 'very-weak', viewpoint_listed: true });
     expect(typeof fab.viewpoint_share_pct).toBe('number');
   });

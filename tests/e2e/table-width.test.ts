@@ -30,6 +30,10 @@ const perSector = (s: string): string[][] => [
   ['shock', s, '--cut', 'cn'],
   ['shock', s, '--worst'],
   ['shock', s, '--cut', 'cn', '--uncertainty', '--samples', '200'],
+  ['compare', 'us', 'kr', '--sector', s, '--inputs'],
+  ['exposure', 'kr', '--to', 'cn', '--sector', s],
+  ['dependence', 'kr', '--sector', s],
+  ['events', '--sector', s],
 ];
 const RUNS = [...SECTORS.flatMap(perSector), ['list'], ['list', 'countries'], ['sources'], ['policies', '--all'], ['score', '--all'], ['compare', 'us', 'kr'], ['exposure', 'kr'], ['chokepoints']];
 
