@@ -153,7 +153,7 @@ describe('what each command says', () => {
     expect(out['score semiconductors'].md.stdout).toMatch(/^- Weakest link: Fabrication \(risk [\d.]+\)$/m);
     expect(json('score semiconductors').scores[0].weakestLink.stage).toBe('fabrication');
     // The CSV has no summary lines: the Fabrication row carries the highest risk and the flag.
-    const rows = csvRecords(out['score semiconductors'].csv.stdout).filter((r) => r.input === '');
+    const rows = csvRecords(out['score semiconductors'].csv.stdout).filter((r) => r.depth === '0');
     const top = rows.reduce((a, b) => (Number(b.risk) > Number(a.risk) ? b : a));
     expect(top).toMatchObject({ stage: 'fabrication', weakest_link: 'true' });
   });
@@ -179,12 +179,12 @@ describe('what each command says', () => {
   it('score semiconductors --year 2032 uses the 2032 projection for fabrication and labels it', () => {
     const r = out['score semiconductors --year 2032'];
     expect(r.table.stdout).toContain('year 2032');
-    const stage = (id: string) => csvRecords(r.csv.stdout).find((x) => x.stage === id && x.input === '')!;
+    const stage = (id: string) => csvRecords(r.csv.stdout).find((x) => x.node === id)!;
     expect(stage('fabrication')).toMatchObject({ requested_year: '2032', snapshot_year: '2032', projection: 'true' });
     // Stages without a 2032 figure use an older year (the table says "latest before 2032").
     expect(Number(stage('design').snapshot_year)).toBeLessThan(2032);
     expect(r.table.stdout).toMatch(/\(latest before 2032\)/);
-    expect(r.md.stdout).toContain('2032 projection');
+    expect(r.md.stdout).toContain('(latest before 2032)');
     const st = json('score semiconductors --year 2032').scores[0].stages.find((x: { id: string }) => x.id === 'fabrication');
     expect(st.snapshot).toMatchObject({ year: 2032, projection: true });
   });
@@ -230,7 +230,7 @@ describe('what each command says', () => {
     const rows = csvRecords(out['exposure kr --to cn'].csv.stdout);
     expect(new Set(rows.map((x) => x.partner))).toEqual(new Set(['cn']));
     const refining = rows.find((x) => x.sector === 'batteries' && x.stage === 'refining')!;
-    expect(refining).toMatchObject({ viewpoint: 'kr', partner_max_pct: String(bat.maxPct), partner_max_stage: 'refining' });
+    expect(refining).toMatchObject({ viewpoint: 'kr', partner_max_pct: String(bat.maxPct), partner_max_node: bat.maxNode });
     expect(out['exposure kr --to cn'].table.stdout).toContain('exposure of KR to CN');
   });
 

@@ -76,7 +76,7 @@ describe('installed from the tarball', () => {
 
   it('the documents the CLI names resolve in the installed copy (relative to the working directory, or absolute)', () => {
     const help = run('npx', ['--no-install', 'scsr', '--help']);
-    const shock = run('npx', ['--no-install', 'scsr', 'shock', 'batteries', '--country', 'cn', '--wide']);
+    const shock = run('npx', ['--no-install', 'scsr', 'shock', 'batteries', '--cut', 'cn', '--wide']);
     const paths = [...`${help.stdout}\n${shock.stdout}`.matchAll(/([^\s;:()`]*docs\/[\w-]+\.md)/g)].map((m) => resolve(PROJECT, m[1]!));
     expect(paths.length).toBeGreaterThanOrEqual(3);
     for (const p of paths) {
