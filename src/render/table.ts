@@ -81,8 +81,19 @@ function leastImportant(cols: Column[], candidates: number[]): number {
   return pick;
 }
 
+/** wrapText, remembered per text and width: fitting tries several widths, and rendering uses the last. */
+function memoWrap(): (text: string, width: number) => string[] {
+  const memo = new Map<string, string[]>();
+  return (text, width) => {
+    const key = `${width}\u0000${text}`;
+    let lines = memo.get(key);
+    if (!lines) memo.set(key, (lines = wrapText(text, width)));
+    return lines;
+  };
+}
+
 /** Fit columns of plain cell texts into `width` (the rules at the top of this file). */
-export function layout(cols: Column[], cells: string[][], width: number): Layout {
+export function layout(cols: Column[], cells: string[][], width: number, wrap: (text: string, width: number) => string[] = memoWrap()): Layout {
   const n = cols.length;
   const all = [...Array(n).keys()];
   const natural = (headers: string[]) =>
@@ -111,7 +122,7 @@ export function layout(cols: Column[], cells: string[][], width: number): Layout
   const dropped: number[] = [];
   const without = (i: number) => shown.filter((x) => x !== i);
   // Lines each row takes at the given widths (the tallest cell), and at natural widths.
-  const height = (w: number[]) => cells.reduce((sum, r) => sum + shown.reduce((h, i) => Math.max(h, wrapText(r[i]!, w[i]!).length), 1), 0);
+  const height = (w: number[]) => cells.reduce((sum, r) => sum + shown.reduce((h, i) => Math.max(h, wrap(r[i]!, w[i]!).length), 1), 0);
   const naturalHeight = cells.reduce((sum, r) => sum + all.reduce((h, i) => Math.max(h, r[i]!.split('\n').length), 1), 0);
   for (;;) {
     const need = total(shown, floor);
@@ -237,17 +248,18 @@ function tableLines(block: TableBlock, opts: TableOptions, style: Style): string
       }),
     );
   const bw = opts.style ? barWidth(opts.width) : 0;
+  const wrap = memoWrap();
   let cells = withBars(bw);
-  let fit = layout(cols, cells.map((r) => r.map((c) => c.text)), opts.width);
+  let fit = layout(cols, cells.map((r) => r.map((c) => c.text)), opts.width, wrap);
   if (bw > 0 && fit.fitted) {
     cells = withBars(0);
-    fit = layout(cols, cells.map((r) => r.map((c) => c.text)), opts.width);
+    fit = layout(cols, cells.map((r) => r.map((c) => c.text)), opts.width, wrap);
   }
   const { shown, widths, headers, prose, dropped } = fit;
   const out: string[] = [];
   const join = (parts: string[]) => parts.join(' '.repeat(GAP)).replace(/ +$/, '');
   const rowLines = (texts: Painted[], bold: boolean): string[] => {
-    const wrappedCells = shown.map((i, k) => wrapText(texts[k]!.text, widths[i]!));
+    const wrappedCells = shown.map((i, k) => wrap(texts[k]!.text, widths[i]!));
     const height = Math.max(1, ...wrappedCells.map((w) => w.length));
     const lines: string[] = [];
     for (let l = 0; l < height; l++) {

@@ -73,11 +73,17 @@ export function charWidth(ch: string): number {
   return isWide(cp) ? 2 : 1;
 }
 
-const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+/**
+ * Strings made only of characters one column wide each, checked in one pass: ASCII, Latin-1 and
+ * Latin Extended, general punctuation (dashes, quotes, bullets), arrows, mathematical operators,
+ * box drawing, blocks and the narrow geometric shapes. Nearly every string of the data and of the
+ * tables is one; the others go character by character.
+ */
+const SIMPLE = /^[\x20-\x7e\u00a0-\u02ff\u2010-\u2027\u2030-\u205e\u2190-\u22ff\u2500-\u25fc]*$/;
 
 /** Columns a one-line string takes in a terminal (no escape sequences: colour is added after layout). */
 export function displayWidth(s: string): number {
-  if (PRINTABLE_ASCII.test(s)) return s.length;
+  if (SIMPLE.test(s)) return s.length;
   let w = 0;
   for (const ch of s) w += charWidth(ch);
   return w;

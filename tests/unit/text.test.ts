@@ -2,7 +2,7 @@
 // it wraps (wrapText).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { displayWidth, sanitize, wrapText } from '../../src/render/text.js';
+import { charWidth, displayWidth, sanitize, wrapText } from '../../src/render/text.js';
 
 /** Every character sanitize() must never let through (line feed aside). */
 const UNSAFE = /[\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
@@ -57,6 +57,19 @@ describe('displayWidth()', () => {
 
   it('counts the box, block and arrow characters the tables use one column each', () => {
     expect(displayWidth('─█▏↳◀≥−·•')).toBe(9);
+  });
+
+  it('the one-pass count of common text equals the count character by character', () => {
+    // Code points from every range the fast path accepts, plus a few it does not.
+    const ranges: Array<[number, number]> = [[0x20, 0x7e], [0xa0, 0x2ff], [0x2010, 0x2027], [0x2030, 0x205e], [0x2190, 0x22ff], [0x2500, 0x25fc], [0x300, 0x36f], [0xac00, 0xac10], [0x231a, 0x231b], [0x25fd, 0x25fe]];
+    const ch = fc.constantFrom(...ranges).chain(([a, b]) => fc.integer({ min: a, max: b })).map((cp) => String.fromCodePoint(cp));
+    fc.assert(
+      fc.property(fc.array(ch, { maxLength: 30 }), (chars) => {
+        const s = chars.join('');
+        expect(displayWidth(s)).toBe([...s].reduce((w, c) => w + charWidth(c), 0));
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 
