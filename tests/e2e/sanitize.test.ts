@@ -33,7 +33,7 @@ describe.each(COMMANDS.map((c) => [c.join(' '), c]))('scsr %s on hostile names',
     ['md', ['--format', 'md']],
     ['csv', ['--format', 'csv']],
     ['tsv', ['--format', 'tsv']],
-  ])('%s: no control or bidi character in the output', (format, extra) => {
+  ])('%s: no control or bidi character in the output (the review’s finding 11)', (format, extra) => {
     const r = scsr([...(args as string[]), ...extra, ...DATA], { env: { COLUMNS: '60' } });
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
@@ -61,7 +61,7 @@ describe('what the reader sees instead', () => {
     expect(JSON.parse(r.stdout).scores[0].name).toBe('Evil\x1b[2J\x1b]0;pwned\x07 sector');
   });
 
-  it('CSV: cells starting with = + - @ get a leading single quote; numbers, negative ones too, stay numbers', () => {
+  it('CSV: cells starting with = + - @ get a leading single quote; numbers, negative ones too, stay numbers (finding 12)', () => {
     const csv = scsr(['score', 'controls', '--format', 'csv', ...DATA]).stdout;
     expect(csv).toContain(",'@SUM(1+1),");
     expect(csv).toContain(`,"'+cmd|' /C calc'!A0",`.replace(/"/g, '')); // no comma or quote inside: not quoted

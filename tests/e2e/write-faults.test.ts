@@ -18,7 +18,7 @@ function runTo(fd: number, args: string[]) {
   return spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, stdio: ['ignore', fd, 'pipe'], encoding: 'utf8', env, timeout: 60_000 });
 }
 
-describe('> /dev/full (no space left on device): exit 4, one line', () => {
+describe('> /dev/full (no space left on device): exit 4, one line (the review’s finding 5)', () => {
   it.each([
     ['score --all (table)', ['score', '--all']],
     ['score --all --json', ['score', '--all', '--json']],

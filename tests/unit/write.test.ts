@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { write } from '../../src/cli/output.js';
 
 describe('write()', () => {
-  it('pulls the next piece only when the stream has drained: a paused reader holds the producer back', async () => {
+  it('pulls the next piece only when the stream has drained: a paused reader holds the producer back (the review’s finding 14)', async () => {
     const held: Array<() => void> = [];
     let received = 0;
     // A reader that takes each chunk only when released; 16 KiB of buffer.
