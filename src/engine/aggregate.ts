@@ -1,6 +1,7 @@
 // The two lenses that aggregate a stage's nodes (docs/methodology.md#aggregation):
-// - weakest link: a node is as risky as the riskiest of its own list and its essential
-//   children (an essential input that fails stops the stage);
+// - weakest link: a node is as risky as its riskiest essential child (an essential input that
+//   fails stops the stage) and its own list, unless children that are kinds of it carry risks
+//   (then its own list is their aggregate and steps aside);
 // - value-weighted: children weighted by their value (market size), the node's own list
 //   standing for the part of its value the children do not cover.
 // Both are invariant under splitting a node into children with the same list and the same
@@ -13,63 +14,74 @@ const round = (x: number, d: number): number => Math.round(x * 10 ** d) / 10 ** 
 
 /** Fill `lenses` of every node under (and including) root, children first. */
 export function aggregateLenses(root: ChainNode, scores: ReadonlyMap<ChainNode, NodeScore>, nodeRisk: (n: NodeScore) => number | null): void {
+  // The covered share of each node's value, unrounded: a parent weighs its children with it
+  // (coveragePct in the result is rounded for display).
+  const covered = new Map<ChainNode, number>();
   const visit = (n: ChainNode): void => {
     for (const c of n.children) visit(c);
     const s = scores.get(n)!;
     const own = nodeRisk(s);
-    s.lenses = { weakestLink: weakestLink(n, own, scores), valueWeighted: valueWeighted(n, own, scores) };
+    const vw = valueWeighted(n, own, scores, covered);
+    if (vw) covered.set(n, vw.covered);
+    s.lenses = { weakestLink: weakestLink(n, own, scores), valueWeighted: vw && { risk: vw.risk, coveragePct: round(100 * vw.covered, 2), unvalued: vw.unvalued } };
   };
   visit(root);
 }
 
 function weakestLink(n: ChainNode, own: number | null, scores: ReadonlyMap<ChainNode, NodeScore>): NodeScore['lenses']['weakestLink'] {
   const candidates: Array<{ risk: number; binding: string[] }> = [];
-  if (own !== null) candidates.push({ risk: own, binding: [n.path] });
+  let kinds = false;
   for (const c of n.children) {
     const wl = scores.get(c)!.lenses.weakestLink;
-    if (c.essential && wl) candidates.push(wl);
+    if (!c.essential || !wl) continue;
+    candidates.push(wl);
+    if (c.relation === 'kind') kinds = true;
   }
+  // A child that is a part (an input the node is made from) is a separate activity: the node's
+  // own list counts beside it. Children that are kinds (segments the node's list aggregates) are
+  // what the own list sums up: then the own list does not count, so a thin headline list never
+  // overrides the fuller lists of its segments.
+  if (!kinds && own !== null) candidates.push({ risk: own, binding: [n.path] });
   if (candidates.length === 0) return null;
   const top = Math.max(...candidates.map((x) => x.risk));
   const binding = candidates.filter((x) => Math.abs(x.risk - top) <= TIE_EPSILON).flatMap((x) => x.binding);
   return { risk: top, binding: [...new Set(binding)] };
 }
 
-function valueWeighted(n: ChainNode, own: number | null, scores: ReadonlyMap<ChainNode, NodeScore>): NodeScore['lenses']['valueWeighted'] {
+function valueWeighted(n: ChainNode, own: number | null, scores: ReadonlyMap<ChainNode, NodeScore>, covered: ReadonlyMap<ChainNode, number>): { risk: number; covered: number; unvalued: string[] } | null {
   let weight = 0;
   let sum = 0;
   let valued = 0;
   const unvalued: string[] = [];
+  const riskOf = (c: ChainNode): number | null => {
+    const l = scores.get(c)!.lenses;
+    return l.valueWeighted?.risk ?? l.weakestLink?.risk ?? null;
+  };
+  // Values add up only in one currency: the node's own, else that of its first valued child.
+  const currency = n.value?.currency ?? n.children.find((c) => c.value && riskOf(c) !== null)?.value?.currency;
   for (const c of n.children) {
-    const vw = scores.get(c)!.lenses.valueWeighted;
-    const risk = vw?.risk ?? scores.get(c)!.lenses.weakestLink?.risk ?? null;
+    const risk = riskOf(c);
     if (risk === null) continue;
-    if (!c.value) {
+    if (!c.value || c.value.currency !== currency) {
       unvalued.push(c.path);
       continue;
     }
-    // A child's value in its own currency: only children in the parent's currency (or all in one) weigh.
-    if (n.value && c.value.currency !== n.value.currency) {
-      unvalued.push(c.path);
-      continue;
-    }
-    const known = c.value.millions * ((vw?.coveragePct ?? 100) / 100);
+    const known = c.value.millions * (covered.get(c) ?? 1);
     weight += known;
     sum += known * risk;
     valued += c.value.millions;
   }
-  // The node's own list stands for the value its children do not cover.
   const total = n.value?.millions ?? null;
-  if (own !== null) {
-    const rest = total === null ? (weight === 0 ? 1 : 0) : Math.max(0, total - valued);
+  // No value here or below: nothing to weigh (a stage then falls back to the weakest link and
+  // says so), rather than the node's own list standing for children it cannot weigh.
+  if (total === null && valued === 0) return null;
+  // The node's own list stands for the value its children do not cover.
+  if (own !== null && total !== null) {
+    const rest = Math.max(0, total - valued);
     weight += rest;
     sum += rest * own;
   }
   if (weight === 0) return null;
-  const base = total ?? (own !== null && valued === 0 ? 1 : valued);
-  return {
-    risk: sum / weight,
-    coveragePct: base > 0 ? round(Math.min(100, (100 * weight) / base), 2) : 100,
-    unvalued,
-  };
+  const base = total ?? valued;
+  return { risk: sum / weight, covered: base > 0 ? Math.min(1, weight / base) : 1, unvalued };
 }

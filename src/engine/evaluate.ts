@@ -149,8 +149,12 @@ function evaluateNode(node: ChainNode, ctx: Ctx): NodeScore {
   const { countries, trade: tradeData } = ctx.model;
   const picked = pickSnapshot(node.shares, { year: ctx.year, basis: ctx.basis, residual: ctx.residual });
   const world = picked ? suppliersOf(picked.snapshot.values, countries, ctx.vp) : null;
-  const imports = pickImports(ctx.trade.imports.get(node.path), ctx.year);
-  const reliance = pickReliance(ctx.trade.reliance.get(node.path), ctx.year);
+  // Trade figures count goods where they cross a border: they belong with the location lens.
+  // Read by who owns the capacity (headquarters, ownership), a country's supply is its firms'
+  // share, wherever the plants are, and its partners' shares are estimated from that list.
+  const byLocation = !picked || picked.snapshot.basis === 'location';
+  const imports = byLocation ? pickImports(ctx.trade.imports.get(node.path), ctx.year) : undefined;
+  const reliance = byLocation ? pickReliance(ctx.trade.reliance.get(node.path), ctx.year) : undefined;
   const picture = supplyPicture(ctx.vp, world, imports, reliance, ctx.residual);
 
   const named = (world ?? []).filter((s) => s.kind !== 'rest');
@@ -161,13 +165,16 @@ function evaluateNode(node: ChainNode, ctx: Ctx): NodeScore {
   const topShare = known.reduce((m, s) => Math.max(m, s.sharePct!), 0);
   const top = known.length ? known.filter((s) => Math.abs(s.sharePct! - topShare) <= TIE_EPSILON) : [];
 
-  // A list that attributes nothing is no country data, not a risk (and no import data either).
-  const attributed = (picture?.partners.some((p) => p.ofImportsPct !== null) ?? false) || coverage > 0 || (picture?.foreign === 0);
+  // A list that attributes nothing (no named supplier with a share above 0, in the world list or
+  // the imports) is no country data, not a risk. Its suppliers are still listed: a partner named
+  // without a share is present in the dependence and the exposure, never a number.
+  const attributed = (picture?.partners.some((p) => p.ofImportsPct !== null && p.ofImportsPct > 0) ?? false) || coverage > 0 || (picture?.foreign === 0);
   const paths: string[] = [];
   for (let n: ChainNode | null = node; n; n = n.parent) paths.push(n.path);
-  const risk = picture && attributed
+  const computed = picture
     ? modelledRisk(picture, ctx.vp, world, { countries, events: tradeData.events, sector: ctx.sector.id, paths, referenceDate: ctx.referenceDate })
     : null;
+  const risk = attributed ? computed : null;
   const chokepoints: Chokepoint[] = world ? globalChokepoints(world, ctx.thresholdPct) : [];
   for (const p of picture?.partners ?? []) {
     if (p.kind === 'country' && p.ofImportsPct !== null && p.ofImportsPct > SINGLE_COUNTRY_LINE_PCT) {
@@ -181,6 +188,7 @@ function evaluateNode(node: ChainNode, ctx: Ctx): NodeScore {
     name: node.name,
     parent: node.parent?.path ?? null,
     depth: node.depth,
+    relation: node.relation,
     children: node.children.map((c) => c.path),
     use: node.use,
     essential: node.essential,
@@ -201,7 +209,7 @@ function evaluateNode(node: ChainNode, ctx: Ctx): NodeScore {
     top,
     suppliers: world ?? [],
     supply: picture?.supply ?? null,
-    dependence: risk?.dependence ?? [],
+    dependence: computed?.dependence ?? [],
     chokepoints,
     modelledRisk: risk ? round(risk.risk, 2) : null,
     lenses: { weakestLink: null, valueWeighted: null },

@@ -31,6 +31,9 @@ export function explainNode(model: Model, sector: Sector, path: string, opts: Pi
   // Every supplier of the world list and every partner of the imports, once.
   const dep = new Map(node.dependence.map((d) => [d.partner, d]));
   const ids = [...node.suppliers.map((s) => s.id), ...node.dependence.map((d) => d.partner).filter((p) => !node.suppliers.some((s) => s.id === p))];
+  // The unattributed part of the imports carries risk points even when the world list (or the
+  // lack of one) has no unattributed rest: an import list that names part of the imports.
+  if ((node.supply?.unattributedPct ?? 0) > 0 && !ids.includes('rest')) ids.push('rest');
   const suppliers: ExplainSupplier[] = ids.map((id) => {
     const s = node.suppliers.find((x) => x.id === id);
     const d = dep.get(id);
@@ -39,8 +42,8 @@ export function explainNode(model: Model, sector: Sector, path: string, opts: Pi
     const restShare = rest && node.supply ? (F * (node.supply.unattributedPct ?? 0)) / 100 : 0;
     return {
       id,
-      name: s?.name ?? d?.name ?? id,
-      kind: s?.kind ?? (findCountry(countries, id) ? 'country' : 'region'),
+      name: s?.name ?? d?.name ?? (rest ? 'Rest of world (unattributed)' : id),
+      kind: s?.kind ?? (rest ? 'rest' : findCountry(countries, id) ? 'country' : 'region'),
       domestic: s?.domestic ?? false,
       sharePct: s?.sharePct ?? null,
       stated: s?.stated ?? null,
@@ -129,7 +132,7 @@ export function explainNode(model: Model, sector: Sector, path: string, opts: Pi
     currency: c.value?.currency ?? null,
   }));
   if (node.lenses.weakestLink) {
-    steps.push({ label: 'weakest-link lens', formula: `max over the node's own list and its essential children = ${node.lenses.weakestLink.binding.join(', ')}`, value: round(node.lenses.weakestLink.risk, 2) });
+    steps.push({ label: 'weakest-link lens', formula: `max over the essential children and the node's own list (which steps aside for children that are kinds of it): ${node.lenses.weakestLink.binding.join(', ')}`, value: round(node.lenses.weakestLink.risk, 2) });
   }
   if (node.lenses.valueWeighted) {
     const vw = node.lenses.valueWeighted;

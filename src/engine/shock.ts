@@ -131,7 +131,11 @@ function prepareNode(n: NodeScore, stage: StageScore, shocked: boolean, targets:
         imports!.loss[i] = loss;
       }
     });
-    imports.shares[known.length] = (supply.unattributedPct ?? 0) / 100;
+    // The unattributed part is what the partner shares, as the evaluation states them (2
+    // decimals), leave: an import list then always adds up to 1, and a shock that cuts nobody
+    // leaves the viewpoint at 100%.
+    const attributed = known.reduce((a, d) => a + (d.ofImportsPct ?? 0), 0) / 100;
+    imports.shares[known.length] = Math.max(0, 1 - attributed);
   }
   // Estimated from world shares with no net import reliance: F follows the (sampled) own share.
   const foreign = !supply ? Number.NaN : !supply.measured && supply.foreignFrom === 'world-share' ? Number.NaN : (supply.foreignPct ?? 100) / 100;
@@ -386,11 +390,16 @@ function binding(chain: PreparedChain, at: readonly number[], value: number): Bi
 function throughput(chain: PreparedChain, own: (i: number) => number, low: ((i: number) => number) | null): Throughput {
   const long = chainMin(chain, own, null);
   if (!Number.isFinite(long.value)) return { beforePct: null, afterPct: null, afterLowPct: null, lostPct: null, binding: [], immediatePct: null, timeline: [] };
-  // One point per inventory length of a node whose loss is real, months 0 first.
+  // One point per inventory length of a node whose loss is real, months 0 first: a node under a
+  // non-essential one (or non-essential itself) never reaches the chain, so it adds no point.
+  const binds = (i: number): boolean => {
+    for (let j = i; j >= 0; j = chain.nodes[j]!.parent) if (!chain.nodes[j]!.score.essential) return false;
+    return true;
+  };
   const months = new Set<number>([0]);
   chain.nodes.forEach((n, i) => {
     const t = timeToImpact(n.score);
-    if (t !== null && own(i) < 100 - TIE_EPSILON) months.add(t);
+    if (t !== null && binds(i) && own(i) < 100 - TIE_EPSILON) months.add(t);
   });
   const timeline: ThroughputPoint[] = [...months].sort((a, b) => a - b).map((m) => {
     const r = chainMin(chain, own, m);

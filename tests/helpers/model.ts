@@ -1,5 +1,8 @@
 // Small in-memory models for engine tests: made-up countries and shares, not real data.
-import { emptyTrade, type CountriesData, type Model, type Sector, type Snapshot } from '../../src/data/model.js';
+// aa: good governance, in the alliance `pact` with cc; bb: aa's country of concern; cc: aa's
+// ally; dd: no governance data; bloc: a region of cc and dd (usable as a viewpoint); rest: the
+// residual region (unattributed supply).
+import { emptyTrade, type CountriesData, type ImportList, type Model, type Reliance, type Sector, type ShareValue, type Snapshot, type TradeData, type TradeEvent } from '../../src/data/model.js';
 
 export function countries(): CountriesData {
   return {
@@ -20,13 +23,18 @@ export function countries(): CountriesData {
   };
 }
 
-export function snap(values: Array<[string, number]>, extra: Partial<Snapshot> = {}): Snapshot {
+/** One share value: a country, or a region for `bloc` and `rest`; `unknown` = named without a share. */
+export function share(id: string, value: number | 'unknown'): ShareValue {
+  return ['bloc', 'rest'].includes(id) ? { region: id, share: value } : { country: id, share: value };
+}
+
+export function snap(values: Array<[string, number | 'unknown']>, extra: Partial<Snapshot> = {}): Snapshot {
   return {
     year: 2022,
     metric: 'capacity',
     basis: 'location',
     source: 't',
-    values: values.map(([id, share]) => (['bloc', 'rest'].includes(id) ? { region: id, share } : { country: id, share })),
+    values: values.map(([id, v]) => share(id, v)),
     ...extra,
   };
 }
@@ -35,6 +43,33 @@ export function sector(stages: Sector['stages'], extra: Partial<Sector> = {}): S
   return { id: 'widgets', name: 'Widgets', assessor: 'aa', sources: [{ id: 't', publisher: 'tests', title: 'made up', year: 2024 }], stages, ...extra };
 }
 
-export function model(sectors: Sector[]): Model {
-  return { countries: countries(), trade: emptyTrade(), criticality: [], sectors, origins: Object.fromEntries(sectors.map((s) => [s.id, 'test'])) };
+export function model(sectors: Sector[], trade: Partial<TradeData> = {}): Model {
+  return { countries: countries(), trade: { ...emptyTrade(), ...trade }, criticality: [], sectors, origins: Object.fromEntries(sectors.map((s) => [s.id, 'test'])) };
+}
+
+/** An import list of the widgets sector: partner shares of the viewpoint's imports (or supply) of a node. */
+export function imports(viewpoint: string, node: string, values: Array<[string, number | 'unknown']>, extra: Partial<ImportList> = {}): ImportList {
+  const [stage, input] = node.split('/');
+  return {
+    viewpoint,
+    sector: 'widgets',
+    stage: stage!,
+    ...(input ? { input } : {}),
+    of: 'imports',
+    measure: 'value',
+    year: 2022,
+    source: 'trade-t',
+    values: values.map(([id, v]) => share(id, v)),
+    ...extra,
+  };
+}
+
+export function reliance(viewpoint: string, node: string, percent: number, extra: Partial<Reliance> = {}): Reliance {
+  const [stage, input] = node.split('/');
+  return { viewpoint, sector: 'widgets', stage: stage!, ...(input ? { input } : {}), percent, year: 2022, source: 'trade-t', ...extra };
+}
+
+/** An export restriction on nodes of the widgets sector (`stage` or `stage/input`). */
+export function event(id: string, imposedBy: string, aimedAt: string[], nodes: string[], extra: Partial<TradeEvent> = {}): TradeEvent {
+  return { id, imposedBy, aimedAt, kind: 'licence', imposed: '2019-07-04', nodes: nodes.map((n) => `widgets/${n}`), products: 'made up', source: 'trade-t', ...extra };
 }

@@ -3,9 +3,12 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { emptyTrade, type CountriesData, type Model, type Sector, type ShareValue, type Snapshot } from '../../src/data/model.js';
 import { countries as sharedCountries } from '../helpers/model.js';
+import { residualIds, suppliersOf } from '../../src/engine/concentration.js';
 import { prepareChain } from '../../src/engine/shock.js';
 import { modelledRisk } from '../../src/engine/stage-risk.js';
-import { countriesFor, itemSampler, mulberry32, percentile, sampleShares, shockUncertainty, triangular } from '../../src/engine/uncertainty.js';
+import { supplyPicture } from '../../src/engine/supply.js';
+import { countriesFor, mulberry32, nodeSampler, percentile, sampleShares, shockUncertainty, triangular } from '../../src/engine/uncertainty.js';
+import { viewpointOf } from '../../src/engine/viewpoint.js';
 
 // The shared made-up countries (tests/helpers/model.ts), plus one country with an override.
 const base = sharedCountries();
@@ -61,27 +64,30 @@ describe('percentile', () => {
 });
 
 describe('sampleShares', () => {
-  const item = (values: ShareValue[]) => prepareChain(model(sector([{ id: 's', name: 'S', shares: [snap(values)] }])), sector([{ id: 's', name: 'S', shares: [snap(values)] }]), { targets: [] }).stages[0]!.own!;
+  const node = (values: ShareValue[]) => {
+    const s = sector([{ id: 's', name: 'S', shares: [snap(values)] }]);
+    return prepareChain(model(s), s, { targets: [] }).nodes[0]!;
+  };
+  const byId = (s: ReturnType<typeof nodeSampler>) => Object.fromEntries(s.node.world!.ids.map((id, i) => [id, s.work[i]!]));
 
   it('keeps values without a range fixed and leaves the rest what is left', () => {
-    const s = itemSampler(item([{ country: 'aa', share: 30 }, { country: 'bb', share: 20, low: 10, high: 30 }]));
+    const s = nodeSampler(node([{ country: 'aa', share: 30 }, { country: 'bb', share: 20, low: 10, high: 30 }]));
     expect(s.ranged).toHaveLength(1);
     // u = 0.5 on a symmetric 10-20-30 triangle → 20; rest = 100 − 30 − 20 = 50.
     sampleShares(s, () => 0.5);
-    const byId = Object.fromEntries(s.item.suppliers.map((x, i) => [x.id, s.work[i]]));
-    expect(byId).toEqual({ aa: 30, bb: 20, rest: 50 });
+    expect(byId(s)).toEqual({ aa: 30, bb: 20, rest: 50 });
   });
 
   it('scales the ranged values back when the named shares pass 100', () => {
-    const s = itemSampler(item([{ country: 'aa', share: 30 }, { country: 'bb', share: 60, low: 60, high: 80 }, { country: 'cc', share: 10, low: 10, high: 30 }]));
+    const s = nodeSampler(node([{ country: 'aa', share: 30 }, { country: 'bb', share: 60, low: 60, high: 80 }, { country: 'cc', share: 10, low: 10, high: 30 }]));
     // u → 1 draws the highs: 30 + 80 + 30 = 140 > 100; ranged scaled by (100 − 30)/110:
     // bb = 80·70/110 = 50.909..., cc = 30·70/110 = 19.0909...; rest 0.
     expect(sampleShares(s, () => 1 - 1e-15)).toBe(true);
-    const byId = Object.fromEntries(s.item.suppliers.map((x, i) => [x.id, s.work[i]!]));
-    expect(byId.aa).toBe(30);
-    expect(byId.bb).toBeCloseTo((80 * 70) / 110, 6);
-    expect(byId.cc).toBeCloseTo((30 * 70) / 110, 6);
-    expect(byId.rest).toBeCloseTo(0, 6);
+    const values = byId(s);
+    expect(values.aa).toBe(30);
+    expect(values.bb).toBeCloseTo((80 * 70) / 110, 6);
+    expect(values.cc).toBeCloseTo((30 * 70) / 110, 6);
+    expect(values.rest).toBeCloseTo(0, 6);
     // u = 0 draws the lows: 30 + 60 + 10 = 100, nothing to scale.
     expect(sampleShares(s, () => 0)).toBe(false);
   });
@@ -115,11 +121,22 @@ describe('shockUncertainty', () => {
   });
 
   it('reads the same weights from the trimmed countries data as from the whole', () => {
-    const suppliers = prepareChain(model(ranged), ranged, { targets: [] }).stages[0]!.own!.suppliers;
-    const all = [...suppliers, { id: 'bloc', name: 'Bloc', kind: 'region' as const, sharePct: 5, lowPct: null, highPct: null, stated: null }, { id: 'ee', name: 'Epsilonia', kind: 'country' as const, sharePct: 5, lowPct: null, highPct: null, stated: null }];
-    for (const v of ['aa', 'bb', 'cc', 'dd']) {
-      expect(modelledRisk(all, v, countriesFor(countries, v, all.map((s) => s.id)))).toEqual(modelledRisk(all, v, countries));
+    const values = snap([{ country: 'aa', share: 20 }, { country: 'bb', share: 40 }, { country: 'cc', share: 20 }, { region: 'bloc', share: 5 }, { country: 'ee', share: 5 }]).values;
+    for (const v of ['aa', 'bb', 'cc', 'dd', 'bloc']) {
+      const vp = viewpointOf(countries, v);
+      const all = suppliersOf(values, countries, vp);
+      const picture = supplyPicture(vp, all, undefined, undefined, residualIds(countries))!;
+      const ctx = (c: CountriesData) => ({ countries: c, events: [], sector: 'widgets', paths: ['making'], referenceDate: '2022-12-31' });
+      const trimmed = countriesFor(countries, vp, all.map((s) => s.id));
+      expect(modelledRisk(picture, vp, all, ctx(trimmed))).toEqual(modelledRisk(picture, vp, all, ctx(countries)));
     }
+  });
+
+  it('gives the point value\'s risk percentiles when no value has a range, and stage risk is the weakest link over the tree', () => {
+    const s = sector([{ id: 'making', name: 'Making', shares: [snap([{ country: 'aa', share: 20 }, { country: 'bb', share: 50 }])], inputs: [{ id: 'gears', name: 'Gears', shares: [snap([{ country: 'bb', share: 80 }, { country: 'cc', share: 20 }])] }] }]);
+    const u = shockUncertainty(model(s), s, { targets: ['bb'], samples: 20 });
+    // gears from aa: 77.6 (engine.test.ts) > making's own list: the tree's weakest link
+    expect(u.stages[0]!.modelledRisk).toEqual({ p5: 77.6, p50: 77.6, p95: 77.6 });
   });
 
   it('refuses a number of samples outside 1 to 1,000,000', () => {
@@ -153,7 +170,7 @@ describe('uncertainty properties', () => {
           return v.hasRange ? { country: codes[i]!, share, low: Math.min(share, v.low), high: Math.max(share, v.high) } : { country: codes[i]!, share };
         });
         const s = sector([{ id: 's', name: 'S', shares: [snap(values)] }]);
-        const sampler = itemSampler(prepareChain(model(s), s, { targets: [] }).stages[0]!.own!);
+        const sampler = nodeSampler(prepareChain(model(s), s, { targets: [] }).nodes[0]!);
         const rand = mulberry32(seed);
         for (let k = 0; k < 20; k++) {
           sampleShares(sampler, rand);

@@ -78,7 +78,7 @@ export function compareView(comparisons: SectorComparison[], a: string, b: strin
           { header: `${B} relies on ${A}`, short: `${B} on ${A}`, align: 'right', priority: 6 },
         ],
         rows,
-        `${c.name}: ${A} vs ${B} (share: of world supply in the stage's own list; risk: * = the rating enters (assessor's view), else the model alone, with the node that sets it; relies on: the other's highest share of the country's imports at a node, est. = estimated from world shares)`,
+        `${c.name}: ${A} vs ${B} (share: of world supply in the stage's own list; risk: * = the rating enters (assessor's view), else the model alone, with the node that sets it; relies on: the other's highest share of the country's supply at a node, est. = estimated from world shares)`,
       ),
     );
     blocks.push(

@@ -15,7 +15,7 @@ import { parseCountry, parseViewpoint, snapshotOptions } from '../parse.js';
 export function registerExposure(program: Command): void {
   const cmd = program
     .command('exposure')
-    .description("a country's exposure to every partner (or one): the partner's highest share of its imports at each stage, measured from import data or estimated from world shares")
+    .description("a country's exposure to every partner (or one): the partner's highest share of its supply at each stage, from import data where there are some, else estimated from world shares")
     .argument('<country>', 'the exposed country or region (code, name or alias)')
     .option('--to <country>', 'only this partner')
     .option('-s, --sector <sector>', 'only this sector (default: every sector)')
@@ -57,24 +57,25 @@ export function exposureView(exposure: SectorExposure[], sectors: Sector[], v: s
           ...stageIds.map((id) => {
             const b = e.byStage.find((x) => x.stage === id);
             if (!b) return '-';
-            return b.ofImportsPct === null ? 'unknown share' : `${pct(b.ofImportsPct)}${b.measured ? '' : ' est.'}`;
+            return b.ofSupplyPct === null ? 'unknown share' : `${pct(b.ofSupplyPct)}${b.measured ? '' : ' est.'}`;
           }),
           e.maxPct === null
             ? cell('unknown share', 'muted')
             : cell(`${pct(e.maxPct)}${e.measured ? '' : ' est.'} (${e.maxNode})`, e.maxPct > 50 ? 'bad' : e.maxPct > 25 ? 'warn' : undefined, e.maxPct),
           pct(e.meanPct),
         ]),
-        `${s.name}: exposure of ${upper(v)}${to ? ` to ${upper(to)}` : ''} (the partner's highest share of ${upper(v)}'s imports at a node of each stage; est. = estimated from world shares, else measured from import data)`,
+        `${s.name}: exposure of ${upper(v)}${to ? ` to ${upper(to)}` : ''} (the partner's highest share of ${upper(v)}'s supply at a node of each stage: imported share × its share of the imports; est. = imports estimated from world shares, else measured)`,
       ),
     );
     if (s.exposures.length === 0) blocks.push({ kind: 'lines', lines: [cell(to ? `No supply from ${upper(to)} at any node of ${s.name} in the data.` : 'No data.', 'muted')] });
     if (to && s.detail.length) {
       blocks.push(
         table(
-          // Left out first on a narrow terminal: Source, Measured, World share.
+          // Left out first on a narrow terminal: Source, Measured, World share, Share of supply.
           [
             { header: 'Node' },
             { header: `Share of ${upper(v)}'s imports`, short: 'Of imports', align: 'right' },
+            { header: `Share of ${upper(v)}'s supply`, short: 'Of supply', align: 'right', priority: 6 },
             { header: 'World share', short: 'World', align: 'right', priority: 5 },
             { header: 'Measured', priority: 4 },
             { header: 'Source', priority: 3 },
@@ -82,6 +83,7 @@ export function exposureView(exposure: SectorExposure[], sectors: Sector[], v: s
           s.detail.map((d) => [
             cell(d.name, 'strong'),
             d.ofImportsPct === null ? 'unknown share' : pct(d.ofImportsPct),
+            d.ofSupplyPct === null ? '' : pct(d.ofSupplyPct),
             pct(d.sharePct),
             d.measured ? 'measured' : 'estimated',
             cell(`${d.source ?? '-'}${d.year ? ` (${d.year})` : ''}`, 'muted'),
@@ -96,14 +98,15 @@ export function exposureView(exposure: SectorExposure[], sectors: Sector[], v: s
 
 /**
  * CSV/TSV/NDJSON of `exposure`: one row per sector, partner and stage the partner supplies (its
- * highest share of the viewpoint's imports at a node of the stage); the partner's maximum and
- * mean over the chain repeat on its rows. With --to, every node is in the table and JSON.
+ * highest share of the viewpoint's supply at a node of the stage, and its share of the imports
+ * there); the partner's maximum and mean over the chain repeat on its rows. With --to, every
+ * node is in the table and JSON.
  */
 export function exposureRecords(exposure: SectorExposure[]): Tidy {
   return tidy(
     {
       sector: 'string', viewpoint: 'string', partner: 'string', partner_name: 'string', stage: 'string', node: 'string', node_name: 'string',
-      of_imports_pct: 'number', measured: 'boolean', nodes: 'number', unknown_share_nodes: 'string',
+      of_supply_pct: 'number', of_imports_pct: 'number', measured: 'boolean', nodes: 'number', unknown_share_nodes: 'string',
       partner_max_pct: 'number', partner_max_node: 'string', partner_max_measured: 'boolean', partner_mean_pct: 'number',
     },
     (function* () {
@@ -112,7 +115,7 @@ export function exposureRecords(exposure: SectorExposure[]): Tidy {
           for (const b of e.byStage) {
             yield {
               sector: s.sector, viewpoint: s.viewpoint, partner: e.partner, partner_name: e.name, stage: b.stage, node: b.node, node_name: b.nodeName,
-              of_imports_pct: b.ofImportsPct, measured: b.ofImportsPct === null ? null : b.measured, nodes: b.nodes, unknown_share_nodes: joinList(b.unknownShareNodes),
+              of_supply_pct: b.ofSupplyPct, of_imports_pct: b.ofImportsPct, measured: b.ofImportsPct === null ? null : b.measured, nodes: b.nodes, unknown_share_nodes: joinList(b.unknownShareNodes),
               partner_max_pct: e.maxPct, partner_max_node: e.maxNode, partner_max_measured: e.maxPct === null ? null : e.measured, partner_mean_pct: e.meanPct,
             };
           }

@@ -121,7 +121,7 @@ export function scoreView(sectors: Sector[], scores: SectorScore[], showInputs =
     }
     if (s.resilience !== null) chain.push(`Resilience: ${num(s.resilience)} (100 − weakest link); mean stage risk ${num(s.meanRisk)}`);
     const top = s.exposures.filter((e) => e.maxPct !== null).slice(0, 5);
-    if (top.length) chain.push(`Top exposures of ${v} (highest share of ${v}'s imports at a node): ${top.map((e) => `${e.name} ${pct(e.maxPct, 0)}${e.measured ? '' : ' est.'} (${e.maxNode})`).join(', ')}`);
+    if (top.length) chain.push(`Top exposures of ${v} (highest share of ${v}'s supply at a node): ${top.map((e) => `${e.name} ${pct(e.maxPct, 0)}${e.measured ? '' : ' est.'} (${e.maxNode})`).join(', ')}`);
     const disagree = s.stages.filter((st) => st.risk.disagreement);
     if (disagree.length) chain.push(cell(`Rating and model disagree (>30 points) at: ${disagree.map((d) => `${d.name} (rating ${d.risk.rating}, modelled ${num(d.risk.modelled)})`).join('; ')}`, 'warn'));
     const noData = s.stages.filter((st) => st.risk.modelled === null);
