@@ -295,8 +295,8 @@ describe('names and aliases are case-insensitive', () => {
 describe('bad input: exit 2, one line on stderr starting "scsr:", nothing on stdout', () => {
   it.each([
     [['score', 'semicondutors'], /^scsr: unknown sector "semicondutors"; did you mean "semiconductors"\?/],
-    [['score', 'batteries', '--country', 'kroea'], /^scsr: option --country: unknown country "kroea"; did you mean "kr"\?/],
-    [['compare', 'us', 'chnia'], /^scsr: argument <b>: unknown country "chnia"; did you mean "cn"\?/],
+    [['score', 'batteries', '--country', 'kroea'], /^scsr: option --country: unknown country or region "kroea"; did you mean "kr"\?/],
+    [['compare', 'us', 'chnia'], /^scsr: argument <b>: unknown country or region "chnia"; did you mean "cn"\?/],
     [['exposure', 'kr', '--to', 'chna'], /^scsr: option --to: unknown country "chna"; did you mean "cn"\?/],
     [['explain', 'semiconductors', 'fabrcation'], /^scsr: unknown stage of semiconductors "fabrcation"; did you mean "fabrication"\?/],
     [['score', 'semiconductors', '--thresold', '50'], /^scsr: unknown option '--thresold'; did you mean --threshold\?$/],
@@ -313,7 +313,7 @@ describe('bad input: exit 2, one line on stderr starting "scsr:", nothing on std
     [['stages'], /^scsr: missing required argument 'sector'$/],
     [['compare', 'us', 'usa'], /^scsr: compare needs two different countries/],
     [['list', 'things'], /^scsr: unknown list "things"/],
-    [['schema', 'things'], /^scsr: unknown schema "things": use one of sector, countries, output$/],
+    [['schema', 'things'], /^scsr: unknown schema "things": use one of sector, countries, trade, criticality, output$/],
   ])('scsr %j', (args, message) => {
     const r = scsr(args);
     expect(r.stdout).toBe('');
