@@ -79,6 +79,7 @@ export function explainNode(model: Model, sector: Sector, path: string, opts: Pi
     const sp = node.supply;
     const fromText = {
       'net-import-reliance': `net import reliance ${sp.reliance?.stated ?? sp.reliance?.percent}% (${sp.reliance?.year}, ${sp.reliance?.source})`,
+      demand: `1 − own share of world supply / own share of world demand (the stage's demand list; no net import reliance in the data)`,
       'world-share': `100 − ${f(node.viewpointSharePct ?? 0)} (own share of world supply; no net import reliance in the data)`,
       'supply-list': 'from the sourcing list, which includes domestic supply',
       assumed: 'assumed 100: no world list and no net import reliance',

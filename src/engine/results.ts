@@ -92,9 +92,9 @@ export const SupplySchema = z.object({
   measured: z.boolean().describe('Partner shares from the viewpoint\'s import data (true) or estimated pro rata from world shares (false)'),
   foreignPct: nullableNum.describe('Share of the viewpoint\'s supply that is imported'),
   foreignFrom: z
-    .enum(['net-import-reliance', 'world-share', 'supply-list', 'assumed'])
+    .enum(['net-import-reliance', 'demand', 'world-share', 'supply-list', 'assumed'])
     .nullable()
-    .describe('net-import-reliance: the data\'s figure; world-share: 100 − own world share; supply-list: from a sourcing list that includes domestic supply; assumed: 100, no data on domestic supply'),
+    .describe('net-import-reliance: the data\'s figure; demand: 1 − own share of world supply / own share of world demand; world-share: 100 − own world share; supply-list: from a sourcing list that includes domestic supply; assumed: 100, no data on domestic supply'),
   unattributedPct: nullableNum.describe('Share of the imports the list does not attribute'),
   imports: z
     .object({
