@@ -32,10 +32,13 @@ describe('a user sector loaded with --data', () => {
   });
 
   it('stages: shows the file\'s ratings, the inferred one marked', () => {
-    const r = scsr(['stages', 'gadgets', '--data', GADGETS, '--format', 'csv']);
+    const r = scsr(['stages', 'gadgets', '--data', GADGETS]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('very weak');
     expect(r.stdout).toContain('weak (inferred)');
+    const csv = scsr(['stages', 'gadgets', '--data', GADGETS, '--format', 'csv']).stdout;
+    expect(csv).toContain(',very-weak,false,');
+    expect(csv).toMatch(/,weak,true,/);
   });
 
   it('exposure kr --to cn: 70% of Korea\'s supply of assembly (77.78% of its imports), the node named; 26.67% on average over the stages', () => {
