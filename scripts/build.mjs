@@ -66,7 +66,7 @@ const common = {
 
 /**
  * Side bundles: every module reached by a dynamic `import()` (yaml and zod behind the loader,
- * cli-table3 and chalk behind the table renderer, ...) is bundled on its own as
+ * chalk behind the table renderer, ...) is bundled on its own as
  * dist/<name>.cjs and stays out of the bundle that imports it. Each side bundle carries its
  * own copy of the small modules it shares with the CLI: those must hold no state or class
  * that crosses the boundary (checked below for the ones that would).

@@ -1,6 +1,10 @@
 // The scsr command line: commander wiring only. Each command lives in commands/<name>.ts.
 import { Command, CommanderError } from 'commander';
 import { CliError, EXIT } from './exit.js';
+import { checkArguments, strictOptions } from './options.js';
+import { outputFailed } from './output.js';
+import { docPath } from './docs.js';
+import { sanitize } from '../render/text.js';
 import { registerList } from './commands/list.js';
 import { registerSources } from './commands/sources.js';
 import { registerStages } from './commands/stages.js';
@@ -58,7 +62,12 @@ export function buildProgram(only?: string): Command {
     .exitOverride();
   const one = COMMANDS.find(([name]) => name === only && name !== 'completion');
   for (const [, register] of one ? [one] : COMMANDS) register(program);
-  for (const cmd of program.commands) cmd.exitOverride();
+  for (const cmd of program.commands) {
+    cmd.exitOverride();
+    strictOptions(cmd);
+  }
+  // Before any action reads data: every argument has a value (options were checked as parsed).
+  program.hook('preAction', (_program, action) => checkArguments(action));
   program.addHelpText(
     'after',
     `
@@ -69,10 +78,11 @@ Examples:
   $ scsr exposure kr --to cn               how exposed is Korea to China?
   $ scsr score --all --json | jq .         the same as JSON
 
-Every command: --help, --format table|json|csv|md (--json), --data PATH (your own YAML);
-report writes one HTML page instead (no --json or --format).
+Every command takes --help. Commands that print results take --format
+table|json|csv|tsv|ndjson|md (--json for short) and --data PATH (your own YAML);
+report writes one HTML page instead; schema and completion print one file.
 Exit codes: 0 ok, 1 unexpected, 2 usage, 3 invalid data, 4 I/O, 130 interrupted.
-Method and data: docs/methodology.md, docs/data.md, \`scsr sources\`.`,
+Method: ${docPath('methodology.md')}; data: ${docPath('data.md')}; \`scsr sources\`.`,
   );
   return program;
 }
@@ -84,20 +94,21 @@ export async function main(argv: string[]): Promise<number> {
   // Subcommands copied the parent's output settings when they were registered, so each needs
   // its own; commander's "(Did you mean ...?)" goes on the same line so every error is one line.
   const oneLine = (s: string) => s.replace(/^error: /, 'scsr: ').replace(/\n\(Did you mean (.+)\?\)/, '; did you mean $1?');
-  for (const cmd of [program, ...program.commands]) cmd.configureOutput({ writeErr: (s) => process.stderr.write(oneLine(s)) });
+  for (const cmd of [program, ...program.commands]) cmd.configureOutput({ writeErr: (s) => process.stderr.write(sanitize(oneLine(s))) });
   try {
     await program.parseAsync(argv);
     return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;
   } catch (e) {
     if (e instanceof CommanderError) {
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version') return EXIT.ok;
-      // `scsr` alone prints the help on stderr: a usage error, like any missing argument.
-      if (e.code === 'commander.help') return EXIT.usage;
+      // `scsr help` asked for help (exit 0); `scsr` alone prints it on stderr: a usage error,
+      // like any missing argument.
       return e.exitCode === 0 ? EXIT.ok : EXIT.usage;
     }
     if (e instanceof CliError) {
-      process.stderr.write(`scsr: ${e.message}\n`);
-      for (const l of e.lines) process.stderr.write(`${l}\n`);
+      // Messages can quote data or arguments: no control character reaches the terminal.
+      process.stderr.write(`scsr: ${sanitize(e.message)}\n`);
+      for (const l of e.lines) process.stderr.write(`${sanitize(l)}\n`);
       return e.code;
     }
     reportUnexpected(e);
@@ -108,7 +119,7 @@ export async function main(argv: string[]): Promise<number> {
 /** A bug, in one line a user can paste into a report; the stack only with SCSR_DEBUG=1. */
 function reportUnexpected(e: unknown): void {
   const message = e instanceof Error ? e.message : String(e);
-  process.stderr.write(`scsr: unexpected error: ${message.split('\n')[0]} (please report it; SCSR_DEBUG=1 shows details)\n`);
+  process.stderr.write(`scsr: unexpected error: ${sanitize(message.split('\n')[0]!)} (please report it; SCSR_DEBUG=1 shows details)\n`);
   if (process.env.SCSR_DEBUG) process.stderr.write(`${e instanceof Error ? e.stack : message}\n`);
 }
 
@@ -137,13 +148,8 @@ function whenCreated(name: 'stdout' | 'stderr', listen: (stream: NodeJS.WriteStr
 
 /** Entry point of bin/scsr.js. */
 export function run(): void {
-  whenCreated('stdout', (stdout) => stdout.on('error', (e: NodeJS.ErrnoException) => {
-    // The reader went away (`scsr ... | head`): it has what it wanted; stop quietly.
-    if (e.code === 'EPIPE') process.exit(EXIT.ok);
-    // Anything else (a full disk, `> /dev/full`) lost the output: say so in one line.
-    process.stderr.write(`scsr: cannot write the output: ${e.message.replace(/^[A-Z]+: /, '').replace(/, write$/, '')}\n`);
-    process.exit(EXIT.io);
-  }));
+  // The reader went away (`scsr ... | head`): exit 0 quietly; any other write error: exit 4.
+  whenCreated('stdout', (stdout) => stdout.on('error', outputFailed));
   // A closed stderr (`2>&1 | head`) leaves nobody to tell; the exit code still does.
   whenCreated('stderr', (stderr) => stderr.on('error', () => {}));
   // No SIGINT handler on purpose: Node's default ends the process at once, even in the middle of

@@ -128,6 +128,10 @@ export const InputSchema = z.strictObject({
   aliases: z.array(text).optional(),
   description: text.optional(),
   parent: id.optional().describe('Another input of the same stage this one is a part or kind of; absent = a child of the stage'),
+  relation: z
+    .enum(['part', 'kind'])
+    .optional()
+    .describe('part (default): an input the parent is made from, a separate activity; kind: a segment or type of the parent, which the parent\'s own list aggregates'),
   ...nodeKeys,
   essential: z.boolean().optional().describe('false: shown, but never the binding node (default true)'),
   material: id.optional().describe('The raw material this node is a stage of (links mining and refining of one material)'),

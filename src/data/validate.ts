@@ -75,7 +75,7 @@ const KNOWN_KEYS = [
   'low', 'high', 'kind', 'on', 'stage', 'input', 'text', 'number', 'measures', 'stagesInferred', 'impacts', 'short',
   'long', 'gap', 'countries', 'regions', 'groups', 'concerns', 'supplierRisk', 'code', 'governance', 'wgi', 'members',
   'residual', 'viewpoint', 'allyGroups', 'allyFactor', 'concernWeight', 'unknownWeight', 'overrides', 'from', 'to', 'weight',
-  'period', 'parent', 'use', 'inventoryMonths', 'essential', 'material', 'millions', 'currency', 'imports', 'reliance',
+  'period', 'parent', 'relation', 'use', 'inventoryMonths', 'essential', 'material', 'millions', 'currency', 'imports', 'reliance',
   'events', 'product', 'hs', 'of', 'partial', 'percent', 'imposedBy', 'aimedAt', 'imposed', 'lifted', 'nodes', 'products',
 ];
 

@@ -1,6 +1,7 @@
 // The two lenses that aggregate a stage's nodes (docs/methodology.md#aggregation):
-// - weakest link: a node is as risky as the riskiest of its own list and its essential
-//   children (an essential input that fails stops the stage);
+// - weakest link: a node is as risky as its riskiest essential child (an essential input that
+//   fails stops the stage) and its own list, unless children that are kinds of it carry risks
+//   (then its own list is their aggregate and steps aside);
 // - value-weighted: children weighted by their value (market size), the node's own list
 //   standing for the part of its value the children do not cover.
 // Both are invariant under splitting a node into children with the same list and the same
@@ -29,11 +30,18 @@ export function aggregateLenses(root: ChainNode, scores: ReadonlyMap<ChainNode, 
 
 function weakestLink(n: ChainNode, own: number | null, scores: ReadonlyMap<ChainNode, NodeScore>): NodeScore['lenses']['weakestLink'] {
   const candidates: Array<{ risk: number; binding: string[] }> = [];
-  if (own !== null) candidates.push({ risk: own, binding: [n.path] });
+  let kinds = false;
   for (const c of n.children) {
     const wl = scores.get(c)!.lenses.weakestLink;
-    if (c.essential && wl) candidates.push(wl);
+    if (!c.essential || !wl) continue;
+    candidates.push(wl);
+    if (c.relation === 'kind') kinds = true;
   }
+  // A child that is a part (an input the node is made from) is a separate activity: the node's
+  // own list counts beside it. Children that are kinds (segments the node's list aggregates) are
+  // what the own list sums up: then the own list does not count, so a thin headline list never
+  // overrides the fuller lists of its segments.
+  if (!kinds && own !== null) candidates.push({ risk: own, binding: [n.path] });
   if (candidates.length === 0) return null;
   const top = Math.max(...candidates.map((x) => x.risk));
   const binding = candidates.filter((x) => Math.abs(x.risk - top) <= TIE_EPSILON).flatMap((x) => x.binding);

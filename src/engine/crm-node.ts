@@ -104,6 +104,7 @@ export function nodeCrm(node: { path: string; material: string | null }, world: 
   for (const p of picture.partners) if (p.ofImportsPct !== null) sourcing.push({ country: p.id, sharePct: ir * p.ofImportsPct, wgiScaled: scaled(p.id), t: t(p.id) });
   if (picture.supply.foreignFrom === 'world-share') defaults.push('import reliance: 1 − viewpoint share of world supply (no trade data)');
   if (picture.supply.foreignFrom === 'assumed') defaults.push('import reliance: 1 (no data on domestic supply)');
+  if (picture.supply.foreignFrom === 'demand') defaults.push('import reliance: 1 − supply share / demand share (no trade data)');
   if (!picture.supply.measured) defaults.push('sourcing: imports pro rata to world shares (no import data)');
   const eolRir = found ? found.stage.eolRir.percent / 100 : 0;
   const siSr = found ? found.stage.siSr.value : 1;

@@ -149,9 +149,18 @@ function evaluateNode(node: ChainNode, ctx: Ctx): NodeScore {
   const { countries, trade: tradeData } = ctx.model;
   const picked = pickSnapshot(node.shares, { year: ctx.year, basis: ctx.basis, residual: ctx.residual });
   const world = picked ? suppliersOf(picked.snapshot.values, countries, ctx.vp) : null;
-  const imports = pickImports(ctx.trade.imports.get(node.path), ctx.year);
-  const reliance = pickReliance(ctx.trade.reliance.get(node.path), ctx.year);
-  const picture = supplyPicture(ctx.vp, world, imports, reliance, ctx.residual);
+  // Trade figures count goods where they cross a border: they belong with the location lens.
+  // Asked to read by who owns the capacity (--basis headquarters or ownership), a country's
+  // supply is its firms' share, wherever the plants are, and its partners' shares are estimated
+  // from that list. A node read by headquarters only because that is all its world data hold
+  // (photoresists) keeps its import data: they are still where its supply comes from.
+  const byLocation = ctx.basis === undefined || ctx.basis === 'location';
+  const imports = byLocation ? pickImports(ctx.trade.imports.get(node.path), ctx.year) : undefined;
+  const reliance = byLocation ? pickReliance(ctx.trade.reliance.get(node.path), ctx.year) : undefined;
+  // A stage's demand list gives v's share of world demand: the part of its use it makes itself.
+  const demand = node.depth === 0 && byLocation ? pickSnapshot(node.stage.demand, { year: ctx.year, residual: ctx.residual }) : undefined;
+  const demandPct = demand ? suppliersOf(demand.snapshot.values, countries, ctx.vp).reduce((a, x) => a + (x.domestic && x.sharePct !== null ? x.sharePct : 0), 0) : undefined;
+  const picture = supplyPicture(ctx.vp, world, imports, reliance, ctx.residual, demandPct);
 
   const named = (world ?? []).filter((s) => s.kind !== 'rest');
   const known = named.filter((s) => s.sharePct !== null);
@@ -184,6 +193,7 @@ function evaluateNode(node: ChainNode, ctx: Ctx): NodeScore {
     name: node.name,
     parent: node.parent?.path ?? null,
     depth: node.depth,
+    relation: node.relation,
     children: node.children.map((c) => c.path),
     use: node.use,
     essential: node.essential,

@@ -79,6 +79,7 @@ export function explainNode(model: Model, sector: Sector, path: string, opts: Pi
     const sp = node.supply;
     const fromText = {
       'net-import-reliance': `net import reliance ${sp.reliance?.stated ?? sp.reliance?.percent}% (${sp.reliance?.year}, ${sp.reliance?.source})`,
+      demand: `1 − own share of world supply / own share of world demand (the stage's demand list; no net import reliance in the data)`,
       'world-share': `100 − ${f(node.viewpointSharePct ?? 0)} (own share of world supply; no net import reliance in the data)`,
       'supply-list': 'from the sourcing list, which includes domestic supply',
       assumed: 'assumed 100: no world list and no net import reliance',
@@ -132,7 +133,7 @@ export function explainNode(model: Model, sector: Sector, path: string, opts: Pi
     currency: c.value?.currency ?? null,
   }));
   if (node.lenses.weakestLink) {
-    steps.push({ label: 'weakest-link lens', formula: `max over the node's own list and its essential children = ${node.lenses.weakestLink.binding.join(', ')}`, value: round(node.lenses.weakestLink.risk, 2) });
+    steps.push({ label: 'weakest-link lens', formula: `max over the essential children and the node's own list (which steps aside for children that are kinds of it): ${node.lenses.weakestLink.binding.join(', ')}`, value: round(node.lenses.weakestLink.risk, 2) });
   }
   if (node.lenses.valueWeighted) {
     const vw = node.lenses.valueWeighted;

@@ -1,6 +1,8 @@
 // Exposure of the viewpoint to each partner across the chain (docs/methodology.md#exposure):
 // every partner that supplies any node appears, with the node where it holds the largest share
-// of the viewpoint's imports, measured or estimated.
+// of the viewpoint's supply (imported share × its share of the imports, measured or estimated).
+// Share of supply, not of imports: a partner with 85% of the 17% a country imports is not 85%
+// of its exposure.
 import { compareIds, round } from './concentration.js';
 import type { Exposure, ExposureStage, StageScore } from './results.js';
 
@@ -13,11 +15,12 @@ export function exposures(stages: readonly StageScore[]): Exposure[] {
         let e = byPartner.get(d.partner);
         if (!e) byPartner.set(d.partner, (e = { name: d.name, stages: new Map() }));
         let at = e.stages.get(s.id);
-        if (!at) e.stages.set(s.id, (at = { stage: s.id, node: null, nodeName: null, ofImportsPct: null, measured: false, nodes: 0, unknownShareNodes: [] }));
+        if (!at) e.stages.set(s.id, (at = { stage: s.id, node: null, nodeName: null, ofSupplyPct: null, ofImportsPct: null, measured: false, nodes: 0, unknownShareNodes: [] }));
         at.nodes++;
-        if (d.ofImportsPct === null) at.unknownShareNodes.push(n.path);
+        if (d.ofSupplyPct === null) at.unknownShareNodes.push(n.path);
         // The largest share; ties: the node met first (the stage, then its inputs in tree order).
-        else if (at.ofImportsPct === null || d.ofImportsPct > at.ofImportsPct) {
+        else if (at.ofSupplyPct === null || d.ofSupplyPct > at.ofSupplyPct) {
+          at.ofSupplyPct = d.ofSupplyPct;
           at.ofImportsPct = d.ofImportsPct;
           at.node = n.path;
           at.nodeName = n.name;
@@ -30,13 +33,14 @@ export function exposures(stages: readonly StageScore[]): Exposure[] {
   for (const [partner, e] of byPartner) {
     const byStage = stages.map((s) => e.stages.get(s.id)).filter((x): x is ExposureStage => x !== undefined);
     let max: ExposureStage | undefined;
-    for (const b of byStage) if (b.ofImportsPct !== null && (!max || b.ofImportsPct > max.ofImportsPct!)) max = b;
-    const sum = byStage.reduce((a, b) => a + (b.ofImportsPct ?? 0), 0);
+    for (const b of byStage) if (b.ofSupplyPct !== null && (!max || b.ofSupplyPct > max.ofSupplyPct!)) max = b;
+    const sum = byStage.reduce((a, b) => a + (b.ofSupplyPct ?? 0), 0);
     out.push({
       partner,
       name: e.name,
       byStage,
-      maxPct: max?.ofImportsPct ?? null,
+      maxPct: max?.ofSupplyPct ?? null,
+      maxOfImportsPct: max?.ofImportsPct ?? null,
       maxStage: max?.stage ?? byStage[0]?.stage ?? null,
       maxNode: max?.node ?? null,
       measured: max?.measured ?? false,

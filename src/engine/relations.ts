@@ -38,6 +38,7 @@ export function exposureFrom(score: SectorScore, to?: string): SectorExposure {
           node: n.path,
           name: n.name,
           ofImportsPct: d.ofImportsPct,
+          ofSupplyPct: d.ofSupplyPct,
           sharePct: d.sharePct,
           measured: d.measured,
           source: d.measured ? (n.supply?.imports?.source ?? null) : (n.snapshot?.source ?? null),
@@ -65,7 +66,7 @@ function relianceAt(st: StageScore, partner: string): CompareStage['aReliesOnB']
     if (n.supply === null) continue;
     data = true;
     const d = n.dependence.find((x) => x.partner === partner);
-    if (d?.ofImportsPct != null && (!best || d.ofImportsPct > best.pct)) best = { pct: d.ofImportsPct, node: n, measured: d.measured };
+    if (d?.ofSupplyPct != null && (!best || d.ofSupplyPct > best.pct)) best = { pct: d.ofSupplyPct, node: n, measured: d.measured };
   }
   if (!data) return { pct: null, node: null, nodeName: null, measured: false };
   return best ? { pct: best.pct, node: best.node.path, nodeName: best.node.name, measured: best.measured } : { pct: 0, node: null, nodeName: null, measured: false };
@@ -98,7 +99,7 @@ export function compareCountries(model: Model, sectors: readonly Sector[], a: st
       const other = nodesOf(sb.stages[i]!);
       return nodesOf(st).map((na, j): CompareNode => {
         const nb = other[j]!; // the same tree on both sides: the same node at the same place
-        const rel = (n: NodeScore, p: string) => (n.supply === null ? null : (n.dependence.find((d) => d.partner === p)?.ofImportsPct ?? 0));
+        const rel = (n: NodeScore, p: string) => (n.supply === null ? null : (n.dependence.find((d) => d.partner === p)?.ofSupplyPct ?? 0));
         return {
           stage: st.id,
           node: na.path,
@@ -166,7 +167,7 @@ function verdict(
   const count = (list: NamedDependency[]) => `${list.length} dependence${list.length > 1 ? 's' : ''}`;
   const side = (x: string, y: string, r: { pct: number; node: string | null }, named: NamedDependency[]) =>
     r.pct > 0
-      ? `${n(y)} supplies up to ${round(r.pct, 1)}% of ${n(x)}'s imports (${nodeName(r.node)})${named.length ? `; the report names ${count(named)}` : ''}`
+      ? `${n(y)} supplies up to ${round(r.pct, 1)}% of ${n(x)}'s supply (${nodeName(r.node)})${named.length ? `; the report names ${count(named)}` : ''}`
       : named.length
         ? `the report names ${count(named)} of ${n(x)} on ${n(y)} (${named.map((d) => d.kind).join(', ')})`
         : `${n(x)} draws nothing from ${n(y)} in the data`;

@@ -98,6 +98,7 @@ export const ExposureDetailSchema = z.object({
   node: z.string().describe('Path of the node'),
   name: z.string(),
   ofImportsPct: nullableNum.describe('The partner\'s share of the viewpoint\'s imports of the node; null = named without a share'),
+  ofSupplyPct: nullableNum.describe('The partner\'s share of the viewpoint\'s supply of the node'),
   sharePct: nullableNum.describe('The partner\'s share of world supply of the node'),
   measured: z.boolean(),
   source: z.string().nullable().describe('The import list\'s source when measured, else the world list\'s'),
@@ -121,7 +122,7 @@ const CompareSideSchema = z.object({
 });
 
 const RelianceAtSchema = z.object({
-  pct: nullableNum.describe('The other country\'s highest share of this one\'s imports at any node of the stage; null = no data'),
+  pct: nullableNum.describe('The other country\'s highest share of this one\'s supply at any node of the stage; null = no data'),
   node: z.string().nullable(),
   nodeName: z.string().nullable(),
   measured: z.boolean(),

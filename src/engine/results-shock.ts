@@ -16,7 +16,7 @@ export const ShockTargetSchema = z.object({
 export const ViewpointShockSchema = z.object({
   ownSharePct: nullableNum.describe('Viewpoint\'s share of world supply in the list (0 when not named; null without a world list)'),
   foreignSharePct: num.describe('Share of the viewpoint\'s own supply that comes from abroad (docs/scenarios.md#viewpoint)'),
-  foreignFrom: z.enum(['net-import-reliance', 'world-share', 'supply-list', 'assumed']).describe('What foreignSharePct rests on'),
+  foreignFrom: z.enum(['net-import-reliance', 'demand', 'world-share', 'supply-list', 'assumed']).describe('What foreignSharePct rests on'),
   measured: z.boolean().describe('Partner shares of the imports from import data (true) or pro rata to world shares (false)'),
   foreignLostPct: num.describe('Share of the viewpoint\'s imports lost to the shock, before spare capacity'),
   afterPct: num.describe('Viewpoint\'s supply after the shock, percent of its pre-shock supply (spare included, at most 100)'),

@@ -92,9 +92,9 @@ export const SupplySchema = z.object({
   measured: z.boolean().describe('Partner shares from the viewpoint\'s import data (true) or estimated pro rata from world shares (false)'),
   foreignPct: nullableNum.describe('Share of the viewpoint\'s supply that is imported'),
   foreignFrom: z
-    .enum(['net-import-reliance', 'world-share', 'supply-list', 'assumed'])
+    .enum(['net-import-reliance', 'demand', 'world-share', 'supply-list', 'assumed'])
     .nullable()
-    .describe('net-import-reliance: the data\'s figure; world-share: 100 − own world share; supply-list: from a sourcing list that includes domestic supply; assumed: 100, no data on domestic supply'),
+    .describe('net-import-reliance: the data\'s figure; demand: 1 − own share of world supply / own share of world demand; world-share: 100 − own world share; supply-list: from a sourcing list that includes domestic supply; assumed: 100, no data on domestic supply'),
   unattributedPct: nullableNum.describe('Share of the imports the list does not attribute'),
   imports: z
     .object({
@@ -133,6 +133,7 @@ export const NodeScoreSchema = z.object({
   name: z.string(),
   parent: z.string().nullable().describe('Path of the parent node (null for a stage)'),
   depth: z.int().describe('0 for the stage, 1 for its direct inputs, ...'),
+  relation: z.enum(['part', 'kind']).describe('part: an input the parent is made from; kind: a segment of the parent its own list aggregates'),
   children: z.array(z.string()),
   use: z.enum(['consumable', 'capital']),
   essential: z.boolean(),
@@ -205,9 +206,10 @@ export const WeakestLinkSchema = z.object({
 
 export const ExposureStageSchema = z.object({
   stage: z.string(),
-  node: z.string().nullable().describe('Path of the node where the partner\'s share of imports is highest (null: present only with unknown shares)'),
+  node: z.string().nullable().describe('Path of the node where the partner\'s share of the viewpoint\'s supply is highest (null: present only with unknown shares)'),
   nodeName: z.string().nullable(),
-  ofImportsPct: nullableNum,
+  ofSupplyPct: nullableNum.describe('The partner\'s share of the viewpoint\'s supply of that node: imported share × share of the imports'),
+  ofImportsPct: nullableNum.describe('The partner\'s share of the viewpoint\'s imports of that node'),
   measured: z.boolean(),
   nodes: z.int().describe('Nodes of the stage the partner supplies'),
   unknownShareNodes: z.array(z.string()),
@@ -217,11 +219,12 @@ export const ExposureSchema = z.object({
   partner: z.string(),
   name: z.string(),
   byStage: z.array(ExposureStageSchema),
-  maxPct: nullableNum.describe('Highest share of the viewpoint\'s imports the partner holds at any node (null: unknown shares only)'),
+  maxPct: nullableNum.describe('Highest share of the viewpoint\'s supply the partner holds at any node (null: unknown shares only)'),
+  maxOfImportsPct: nullableNum.describe('The partner\'s share of the imports at that node'),
   maxStage: z.string().nullable(),
   maxNode: z.string().nullable(),
   measured: z.boolean().describe('Whether maxPct comes from import data'),
-  meanPct: num.describe('Mean over stages with data of the partner\'s highest share of imports at the stage (0 where absent)'),
+  meanPct: num.describe('Mean over stages with data of the partner\'s highest share of the viewpoint\'s supply at the stage (0 where absent)'),
   nodes: z.int().describe('Nodes of the chain the partner supplies, unknown shares included'),
 });
 

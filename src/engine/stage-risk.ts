@@ -1,5 +1,5 @@
 // Risk of one node from a viewpoint: the modelled risk of its supply, the EU CRM supply risk,
-// and the blend with an assessed rating (docs/methodology.md#stage-risk, #eu-crm).
+// and the blend with an assessed rating (docs/methodology.md#node-risk, #eu-crm).
 import { findCountry, findRegion } from '../data/lookup.js';
 import type { CountriesData, RatingValue } from '../data/model.js';
 import { round } from './concentration.js';

@@ -84,7 +84,11 @@ export function supplyPicture(
   picked: { list: ImportList; requestedYear: number | null } | undefined,
   reliance: { percent: number; stated?: string | null | undefined; year: number; source: string } | undefined,
   residual: ReadonlySet<string>,
+  /** v's share of world demand for the node, where a demand list gives one (stages only). */
+  demandPct?: number,
 ): SupplyPicture | null {
+  // Without a reliance figure, a demand share gives the part of v's use it does not make itself.
+  const fromDemand = (own: number): number | null => (demandPct !== undefined && demandPct > 0 ? Math.min(1, Math.max(0, 1 - own / demandPct)) : null);
   const ownWorldPct = world ? world.reduce((a, s) => a + (s.domestic && s.sharePct !== null ? s.sharePct : 0), 0) : null;
   const relianceRef = reliance ? { percent: reliance.percent, stated: reliance.stated ?? null, year: reliance.year, source: reliance.source } : null;
 
@@ -120,6 +124,9 @@ export function supplyPicture(
     } else if (reliance) {
       foreign = reliance.percent / 100;
       foreignFrom = 'net-import-reliance';
+    } else if (ownWorldPct !== null && fromDemand(ownWorldPct) !== null) {
+      foreign = fromDemand(ownWorldPct)!;
+      foreignFrom = 'demand';
     } else if (ownWorldPct !== null) {
       foreign = Math.max(0, 1 - ownWorldPct / 100);
       foreignFrom = 'world-share';
@@ -147,7 +154,8 @@ export function supplyPicture(
   // Estimated: the viewpoint imports from the other suppliers in proportion to their world shares.
   const own = ownWorldPct ?? 0;
   const foreignWorld = Math.max(0, 100 - own);
-  const foreign = reliance ? reliance.percent / 100 : foreignWorld / 100;
+  const demandForeign = fromDemand(own);
+  const foreign = reliance ? reliance.percent / 100 : (demandForeign ?? foreignWorld / 100);
   const partners: ImportShare[] = [];
   let restPct = 0;
   for (const s of world) {
@@ -164,7 +172,7 @@ export function supplyPicture(
     supply: {
       measured: false,
       foreignPct: round(100 * foreign, 4),
-      foreignFrom: reliance ? 'net-import-reliance' : 'world-share',
+      foreignFrom: reliance ? 'net-import-reliance' : demandForeign !== null ? 'demand' : 'world-share',
       unattributedPct,
       imports: null,
       reliance: relianceRef,

@@ -13,6 +13,8 @@ export interface ChainNode {
   parent: ChainNode | null;
   children: ChainNode[];
   depth: number;
+  /** How it relates to its parent: part (made from it) or kind (a segment the parent's list aggregates). */
+  relation: 'part' | 'kind';
   use: 'consumable' | 'capital';
   essential: boolean;
   material: string | null;
@@ -34,6 +36,7 @@ export function stageTree(stage: Stage): ChainNode {
     parent: null,
     children: [],
     depth: 0,
+    relation: 'part',
     use: stage.use ?? 'consumable',
     essential: true,
     material: null,
@@ -53,6 +56,7 @@ export function stageTree(stage: Stage): ChainNode {
       parent: null,
       children: [],
       depth: 0,
+      relation: input.relation ?? 'part',
       use: 'consumable',
       essential: input.essential ?? true,
       material: input.material ?? null,

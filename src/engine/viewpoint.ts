@@ -1,5 +1,5 @@
 // The viewpoint: a country, or a region such as the EU-27 whose members count as domestic
-// (docs/methodology.md#viewpoint). Every command scores "from" one of these.
+// (docs/methodology.md#supply). Every command scores "from" one of these.
 import { findCountry, findRegion } from '../data/lookup.js';
 import type { CountriesData } from '../data/model.js';
 

@@ -1,7 +1,18 @@
-// GitHub-flavoured Markdown of a view, for briefs and reports.
+// GitHub-flavoured Markdown of a view, for briefs and reports: every column, no fitting.
+import { sanitize } from './text.js';
 import { textOf, type View } from './view.js';
 
-const esc = (s: string): string => s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
+/**
+ * Text safe in a table cell or a list item: control characters escaped (sanitize), then what
+ * Markdown would read as structure: backslash, pipe, and `<` (raw HTML); a line break becomes
+ * <br>.
+ */
+const esc = (s: string): string =>
+  sanitize(s)
+    .replace(/\\/g, '\\\\')
+    .replace(/\|/g, '\\|')
+    .replace(/</g, '&lt;')
+    .replace(/\n/g, '<br>');
 
 export function renderMarkdown(view: View): string {
   const out: string[] = [];
@@ -11,7 +22,7 @@ export function renderMarkdown(view: View): string {
     if (block.kind === 'table') {
       out.push(`| ${block.columns.map((c) => esc(c.header)).join(' | ')} |`);
       out.push(`|${block.columns.map((c) => (c.align === 'right' ? '---:' : '---')).join('|')}|`);
-      for (const row of block.rows) out.push(`| ${row.map((c) => esc(textOf(c))).join(' | ')} |`);
+      for (const row of block.rows) out.push(`| ${block.columns.map((_, i) => esc(textOf(row[i] ?? ''))).join(' | ')} |`);
     } else {
       for (const l of block.lines) {
         const t = textOf(l);

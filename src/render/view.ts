@@ -1,10 +1,12 @@
-// What a command hands to the table, CSV and Markdown renderers: text already decided by the
-// command, plus hints (tone, bar) the renderer may show. JSON does not use views: it prints
-// the engine's result object itself.
+// What a command hands to the table and Markdown renderers: text already decided by the
+// command, plus hints (tone, bar, column priority) the renderer may use. JSON prints the
+// engine's result object itself; CSV, TSV and NDJSON print the command's tidy records
+// (tidy.ts). A renderer never computes a figure: it lays out, colours and sanitises.
 
 export type Tone = 'good' | 'ok' | 'warn' | 'bad' | 'muted' | 'strong' | 'accent';
 
 export interface Cell {
+  /** The text; `\n` breaks a line inside the cell. */
   text: string;
   tone?: Tone;
   /** 0-100: drawn as a small block bar beside the text where the output is a colour terminal. */
@@ -13,11 +15,24 @@ export interface Cell {
 
 export type CellLike = Cell | string;
 
+/**
+ * A column of a table. How a table is fitted to the terminal (docs/output.md#tables): headers
+ * give way to `short`, text wraps at spaces, `prose` columns move under their row, and columns
+ * are left out by ascending `priority`.
+ */
 export interface Column {
   header: string;
   align?: 'left' | 'right';
-  /** Plain column name for CSV (defaults to the header). */
-  key?: string;
+  /** A shorter header for narrow terminals ("Weighted mean" → "Mean"). */
+  short?: string;
+  /**
+   * How much the column matters when the terminal is narrow, from 1 up to 9 (fractions allowed):
+   * columns are left out lowest first (ties: the rightmost first); 9 (the default) is never
+   * left out. docs/output.md lists the order of every command.
+   */
+  priority?: number;
+  /** Long text (diagnoses, impacts, sources): shown under its row, full width, when the table is too narrow for it. */
+  prose?: boolean;
 }
 
 export interface TableBlock {

@@ -86,7 +86,7 @@ describe('analyst checks: Korea', () => {
     expect(explain.suppliers.find((s: Any) => s.id === 'cn').ofImportsPct).toBe(cn.ofImportsPct);
     const exposure = scsrJson(['exposure', 'kr', '--to', 'cn', '--sector', 'batteries']).sectors[0];
     expect(exposure.detail.find((d: Any) => d.node === binding.path).ofImportsPct).toBe(cn.ofImportsPct);
-    const max = Math.max(...allNodes(score).map((n: Any) => n.dependence.find((d: Any) => d.partner === 'cn')?.ofImportsPct ?? 0));
+    const max = Math.max(...allNodes(score).map((n: Any) => n.dependence.find((d: Any) => d.partner === 'cn')?.ofSupplyPct ?? 0));
     expect(exposure.exposures[0].maxPct).toBe(max);
   });
 });

@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { scsr, type Run } from '../helpers/cli.js';
 
 const FORMATS = ['table', 'csv', 'md', 'json'] as const;
+// The tidy-table contract of CSV, TSV and NDJSON for every command is tests/e2e/csv.test.ts.
 type Format = (typeof FORMATS)[number];
 
 const RUNS = {
@@ -34,7 +35,7 @@ beforeAll(() => {
 });
 const json = (name: Name) => JSON.parse(out[name].json.stdout);
 
-/** RFC 4180 CSV; several tables are separated by one blank line. Returns tables of rows of fields. */
+/** RFC 4180 CSV (one table since the tidy records: a blank line would start another). Returns tables of rows of fields. */
 function parseCsv(text: string): string[][][] {
   const tables: string[][][] = [];
   let rows: string[][] = [];
@@ -84,10 +85,10 @@ describe.each(Object.keys(RUNS) as Name[])('scsr %s', (name) => {
     expect(r.stdout.trim().length).toBeGreaterThan(0);
   });
 
-  it('csv: every line of a table has as many fields as its header', () => {
+  it('csv: one table, every line with as many fields as its header', () => {
     const tables = parseCsv(out[name].csv.stdout);
-    expect(tables.length).toBeGreaterThan(0);
-    for (const t of tables) for (const row of t) expect(row.length).toBe(t[0]!.length);
+    expect(tables).toHaveLength(1);
+    for (const row of tables[0]!) expect(row.length).toBe(tables[0]![0]!.length);
   });
 
   it('md: every row of a table has as many cells as its header', () => {
@@ -116,8 +117,8 @@ describe('what each command says', () => {
   it('list countries lists kr as South Korea with its aliases', () => {
     const kr = csvRecords(out['list countries'].csv.stdout).find((r) => r.code === 'kr')!;
     expect(kr.name).toBe('South Korea');
-    expect(kr.aliases!.split(' ')).toEqual(expect.arrayContaining(['korea', 'south-korea', 'kor']));
-    expect(out['list countries'].table.stdout).toMatch(/│ kr\s+│ South Korea/);
+    expect(kr.aliases!.split('; ')).toEqual(expect.arrayContaining(['korea', 'south-korea', 'kor']));
+    expect(out['list countries'].table.stdout).toMatch(/^kr {3,}South Korea/m);
     expect(out['list countries'].md.stdout).toMatch(/^\| kr \| South Korea \|.*south-korea/m);
     expect(json('list countries').countries.find((c: { code: string }) => c.code === 'kr').aliases).toContain('south-korea');
   });
@@ -126,11 +127,11 @@ describe('what each command says', () => {
   // not in the seed text), so the data mark it inferred (data review K1).
   it('stages semiconductors shows the Table 1 ratings: fabrication very weak (inferred), design satisfactory (inferred)', () => {
     const rows = csvRecords(out['stages semiconductors'].csv.stdout);
-    const rating = (id: string) => rows.find((r) => r.stage!.endsWith(`(${id})`))!.rating;
-    expect(rating('fabrication')).toBe('very weak (inferred)');
-    expect(rating('design')).toBe('satisfactory (inferred)');
-    expect(rating('atp')).toBe('weak');
-    expect(out['stages semiconductors'].table.stdout).toMatch(/Fabrication\s+│ very weak \(inferred\)/);
+    const rating = (id: string) => rows.find((r) => r.stage === id)!;
+    expect(rating('fabrication')).toMatchObject({ rating: 'very-weak', rating_inferred: 'true' });
+    expect(rating('design')).toMatchObject({ rating: 'satisfactory', rating_inferred: 'true' });
+    expect(rating('atp').rating).toBe('weak');
+    expect(out['stages semiconductors'].table.stdout).toMatch(/Fabrication +very weak \(inferred\)/);
     expect(out['stages semiconductors'].md.stdout).toContain('| very weak (inferred) |');
     const stages = json('stages semiconductors').stages;
     expect(stages.find((s: { id: string }) => s.id === 'fabrication').rating).toMatchObject({ value: 'very-weak', inferred: true });
@@ -144,17 +145,17 @@ describe('what each command says', () => {
     const doc = json('sources batteries');
     expect(doc.sources.map((s: { number: number }) => s.number)).toEqual(doc.sources.map((_: unknown, i: number) => i + 1));
     expect(doc.sources.every((s: { sector: string }) => s.sector === 'batteries')).toBe(true);
-    expect(out['sources batteries'].table.stdout).toMatch(/│\s+1 │ Korea Institute for Industrial Economics and Trade/);
+    expect(out['sources batteries'].table.stdout).toMatch(/^ 1 {2}Korea Institute for Industrial Economics and Trade/m);
   });
 
   it('score semiconductors names Fabrication as the weakest link (KIET 2021: "the weakest sector")', () => {
     expect(out['score semiconductors'].table.stdout).toMatch(/^Weakest link: Fabrication \(risk [\d.]+\)$/m);
     expect(out['score semiconductors'].md.stdout).toMatch(/^- Weakest link: Fabrication \(risk [\d.]+\)$/m);
     expect(json('score semiconductors').scores[0].weakestLink.stage).toBe('fabrication');
-    // The CSV has no summary lines: the Fabrication row must carry the highest risk.
-    const rows = csvRecords(out['score semiconductors'].csv.stdout);
+    // The CSV has no summary lines: the Fabrication row carries the highest risk and the flag.
+    const rows = csvRecords(out['score semiconductors'].csv.stdout).filter((r) => r.depth === '0');
     const top = rows.reduce((a, b) => (Number(b.risk) > Number(a.risk) ? b : a));
-    expect(top.stage).toBe('Fabrication');
+    expect(top).toMatchObject({ stage: 'fabrication', weakest_link: 'true' });
   });
 
   it('score batteries names Refining and processing as the weakest link', () => {
@@ -166,7 +167,8 @@ describe('what each command says', () => {
   it('score batteries --country kr scores from Korea, without the US self-assessment ratings', () => {
     const r = out['score batteries --country kr'];
     expect(r.table.stdout).toContain('Batteries (lithium-ion) from the viewpoint of South Korea');
-    expect(parseCsv(r.csv.stdout)[0]![0]).toContain('viewpoint_share');
+    expect(parseCsv(r.csv.stdout)[0]![0]).toContain('viewpoint_share_pct');
+    expect(csvRecords(r.csv.stdout).every((x) => x.viewpoint === 'kr')).toBe(true);
     expect(r.md.stdout).toContain('| KR share |');
     const s = json('score batteries --country kr').scores[0];
     expect(s.viewpoint).toBe('kr');
@@ -177,11 +179,11 @@ describe('what each command says', () => {
   it('score semiconductors --year 2032 uses the 2032 projection for fabrication and labels it', () => {
     const r = out['score semiconductors --year 2032'];
     expect(r.table.stdout).toContain('year 2032');
-    const fab = csvRecords(r.csv.stdout).find((x) => x.stage === 'Fabrication')!;
-    expect(fab.data).toMatch(/^2032 projection/);
-    // Stages without a 2032 figure say which older year they use.
-    expect(csvRecords(r.csv.stdout).find((x) => x.stage === 'Design')!.data).toMatch(/\(latest before 2032\)/);
-    expect(r.md.stdout).toContain('2032 projection');
+    const stage = (id: string) => csvRecords(r.csv.stdout).find((x) => x.node === id)!;
+    expect(stage('fabrication')).toMatchObject({ requested_year: '2032', snapshot_year: '2032', projection: 'true' });
+    // Stages without a 2032 figure use an older year.
+    expect(Number(stage('design').snapshot_year)).toBeLessThan(2032);
+    expect(r.md.stdout).toContain('year 2032');
     const st = json('score semiconductors --year 2032').scores[0].stages.find((x: { id: string }) => x.id === 'fabrication');
     expect(st.snapshot).toMatchObject({ year: 2032, projection: true });
   });
@@ -193,12 +195,14 @@ describe('what each command says', () => {
     expect(years.length).toBeGreaterThan(2);
     expect(years.map((y) => y.year)).toEqual([...years.map((y) => y.year)].sort((a, b) => a - b));
     expect(years).toContainEqual({ year: 2032, projection: true });
-    const header = parseCsv(r.csv.stdout)[0]![0]!;
-    expect(header).toEqual(['stage', ...years.map((y) => String(y.year))]);
+    // CSV: one row per stage and year; the weakest link of each year flagged.
+    const rows = csvRecords(r.csv.stdout);
+    expect(rows).toHaveLength(doc.stages.length * years.length);
+    const flagged = years.map((y) => rows.find((x) => x.year === String(y.year) && x.weakest_link === 'true')?.stage ?? null);
+    expect(flagged).toEqual(doc.weakestLinks);
+    expect(rows.find((x) => x.year === '2032')!.projection).toBe('true');
     expect(r.table.stdout).toContain('2032 (proj.)');
     expect(r.md.stdout).toContain('| 2032 (proj.) |');
-    const last = parseCsv(r.csv.stdout)[0]!.at(-1)!;
-    expect(last).toEqual(['Weakest link', ...doc.weakestLinks]);
   });
 
   it('compare us kr gives a verdict per sector, the same in every format', () => {
@@ -209,10 +213,11 @@ describe('what each command says', () => {
       expect(out['compare us kr'].table.stdout).toContain(c.verdict);
       expect(out['compare us kr'].md.stdout).toContain(c.verdict);
     }
-    // CSV: one table per sector, with a "relies on" column each way.
-    const tables = parseCsv(out['compare us kr'].csv.stdout);
-    expect(tables).toHaveLength(2);
-    for (const t of tables) expect(t[0]).toEqual(expect.arrayContaining(['a_relies_on_b', 'b_relies_on_a']));
+    // CSV: one table, a row per sector, stage and country, with its reliance on the other.
+    const rows = csvRecords(out['compare us kr'].csv.stdout);
+    expect(new Set(rows.map((x) => x.sector))).toEqual(new Set(['batteries', 'semiconductors']));
+    expect(rows.filter((x) => x.viewpoint === 'us').every((x) => x.partner === 'kr')).toBe(true);
+    expect(Object.keys(rows[0]!)).toContain('relies_on_partner_pct');
   });
 
   it('exposure kr --to cn shows only China, with its maximum at battery refining', () => {
@@ -222,8 +227,9 @@ describe('what each command says', () => {
     const bat = doc.sectors.find((s: { sector: string }) => s.sector === 'batteries').exposures[0];
     expect(bat.maxStage).toBe('refining');
     const rows = csvRecords(out['exposure kr --to cn'].csv.stdout);
-    expect(rows.map((x) => x.partner)).toEqual(['China (CN)']);
-    expect(rows[0]!.max_pct).toBe(`${bat.maxPct}% (refining)`);
+    expect(new Set(rows.map((x) => x.partner))).toEqual(new Set(['cn']));
+    const refining = rows.find((x) => x.sector === 'batteries' && x.stage === 'refining')!;
+    expect(refining).toMatchObject({ viewpoint: 'kr', partner_max_pct: String(bat.maxPct), partner_max_node: bat.maxNode });
     expect(out['exposure kr --to cn'].table.stdout).toContain('exposure of KR to CN');
   });
 
@@ -234,7 +240,7 @@ describe('what each command says', () => {
     for (const c of doc.chokepoints) expect(c.sharePct).toBeGreaterThanOrEqual(90);
     const rows = csvRecords(out['chokepoints --threshold 90'].csv.stdout);
     expect(rows).toHaveLength(doc.chokepoints.length);
-    for (const r of rows) expect(Number(r.share_pct!.replace('%', ''))).toBeGreaterThanOrEqual(90);
+    for (const r of rows) expect(Number(r.share_pct)).toBeGreaterThanOrEqual(90);
     expect(out['chokepoints --threshold 90'].table.stdout).toContain('line 90% of world supply');
   });
 
@@ -254,8 +260,9 @@ describe('what each command says', () => {
       expect(out['explain semiconductors fabrication'][f].stdout).toContain('effective suppliers');
       expect(out['explain semiconductors fabrication'][f].stdout).toContain('blended risk');
     }
-    const steps = csvRecords(out['explain semiconductors fabrication'].csv.stdout, 1);
-    expect(steps.find((s) => s.step === 'HHI')!.value).toBe(String(hhi.value));
+    // CSV: one row per supplier; their risk points are the steps' inputs.
+    const suppliers = csvRecords(out['explain semiconductors fabrication'].csv.stdout);
+    expect(suppliers.map((x) => Number(x.risk_points))).toEqual(doc.suppliers.map((x: { riskPoints: number }) => x.riskPoints));
   });
 
   it('schema sector is valid JSON with $schema and $id', () => {
@@ -288,17 +295,17 @@ describe('names and aliases are case-insensitive', () => {
 describe('bad input: exit 2, one line on stderr starting "scsr:", nothing on stdout', () => {
   it.each([
     [['score', 'semicondutors'], /^scsr: unknown sector "semicondutors"; did you mean "semiconductors"\?/],
-    [['score', 'batteries', '--country', 'kroea'], /^scsr: option --country: unknown country "kroea"; did you mean "kr"\?/],
-    [['compare', 'us', 'chnia'], /^scsr: argument <b>: unknown country "chnia"; did you mean "cn"\?/],
+    [['score', 'batteries', '--country', 'kroea'], /^scsr: option --country: unknown country or region "kroea"; did you mean "kr"\?/],
+    [['compare', 'us', 'chnia'], /^scsr: argument <b>: unknown country or region "chnia"; did you mean "cn"\?/],
     [['exposure', 'kr', '--to', 'chna'], /^scsr: option --to: unknown country "chna"; did you mean "cn"\?/],
     [['explain', 'semiconductors', 'fabrcation'], /^scsr: unknown stage of semiconductors "fabrcation"; did you mean "fabrication"\?/],
     [['score', 'semiconductors', '--thresold', '50'], /^scsr: unknown option '--thresold'; did you mean --threshold\?$/],
     [['score', 'semiconductors', '--bogus'], /^scsr: unknown option '--bogus'$/],
-    [['score', 'semiconductors', '--year', '1800'], /^scsr: option --year must be a year between 1950 and 2100 \(got "1800"\)$/],
-    [['score', 'semiconductors', '--year', 'next'], /^scsr: option --year must be a year between 1950 and 2100 \(got "next"\)$/],
-    [['chokepoints', '--threshold', '150'], /^scsr: option --threshold must be a percentage between 0 and 100 \(got "150"\)$/],
+    [['score', 'semiconductors', '--year', '1800'], /^scsr: option --year must be a year from 1950 to 2100 \(got "1800"\)$/],
+    [['score', 'semiconductors', '--year', 'next'], /^scsr: option --year must be a year from 1950 to 2100 \(got "next"\)$/],
+    [['chokepoints', '--threshold', '150'], /^scsr: option --threshold must be a percentage from 0 to 100, like 65 or 65% \(got "150"\)$/],
     [['score', 'semiconductors', '--threshold', 'high'], /^scsr: option --threshold must be a percentage/],
-    [['score', 'semiconductors', '--format', 'xml'], /^scsr: option '-f, --format <format>' argument 'xml' is invalid\. Allowed choices are table, json, csv, md/],
+    [['score', 'semiconductors', '--format', 'xml'], /^scsr: option '-f, --format <format>' argument 'xml' is invalid\. Allowed choices are table, json, csv, tsv, ndjson, md/],
     [['score', 'semiconductors', '--json', '--format', 'csv'], /^scsr: --json conflicts with --format csv$/],
     [['score', 'semiconductors', '--method', 'guess'], /^scsr: option '-m, --method <method>' argument 'guess' is invalid/],
     [['scroe', 'semiconductors'], /^scsr: unknown command 'scroe'; did you mean score\?$/],
@@ -306,7 +313,7 @@ describe('bad input: exit 2, one line on stderr starting "scsr:", nothing on std
     [['stages'], /^scsr: missing required argument 'sector'$/],
     [['compare', 'us', 'usa'], /^scsr: compare needs two different countries/],
     [['list', 'things'], /^scsr: unknown list "things"/],
-    [['schema', 'things'], /^scsr: unknown schema "things": use one of sector, countries, output$/],
+    [['schema', 'things'], /^scsr: unknown schema "things": use one of sector, countries, trade, criticality, output$/],
   ])('scsr %j', (args, message) => {
     const r = scsr(args);
     expect(r.stdout).toBe('');

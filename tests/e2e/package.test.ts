@@ -3,10 +3,10 @@
 // through npx, the library from a plain ESM program, and its type declarations from a
 // TypeScript program checked with this repository's tsc.
 import { execFileSync, spawnSync, type SpawnSyncOptions } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import * as nodeModule from 'node:module';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, scsr, scsrJson } from '../helpers/cli.js';
 
@@ -50,7 +50,9 @@ describe('the tarball', () => {
     console.log(`scsr tarball: ${pack.filename}, ${(pack.size / 1024).toFixed(0)} kB packed, ${(pack.unpackedSize / 1024).toFixed(0)} kB unpacked, ${pack.entryCount} files`);
     expect(pack.size).toBeLessThan(MAX_TARBALL_BYTES);
     const paths = pack.files.map((f) => f.path);
-    for (const p of paths) expect(p).toMatch(/^(bin|dist|data|schema)\/|^(README\.md|LICENSE|package\.json)$/);
+    for (const p of paths) expect(p).toMatch(/^(bin|dist|data|schema)\/|^docs\/[\w-]+\.md$|^(README\.md|LICENSE|package\.json)$/);
+    // The documents the CLI points to ship with it (README links and --help name them).
+    expect(paths).toEqual(expect.arrayContaining(['docs/json.md', 'docs/csv.md', 'docs/output.md', 'docs/methodology.md', 'docs/scenarios.md', 'docs/data.md']));
     expect(paths).toEqual(expect.arrayContaining(['bin/scsr.js', 'bin/package.json', 'dist/cli.cjs', 'dist/index.js', 'dist/index.d.ts', 'dist/builtin.json', 'LICENSE', 'README.md']));
     for (const dir of ['tests/', 'src/', 'node_modules/', 'big/', 'scripts/']) expect(paths.filter((p) => p.startsWith(dir))).toEqual([]);
   });
@@ -70,6 +72,17 @@ describe('installed from the tarball', () => {
     expect(r.stderr).toBe('');
     expect(r.stdout.trim()).toBe(version);
     expect(r.code).toBe(0);
+  });
+
+  it('the documents the CLI names resolve in the installed copy (relative to the working directory, or absolute)', () => {
+    const help = run('npx', ['--no-install', 'scsr', '--help']);
+    const shock = run('npx', ['--no-install', 'scsr', 'shock', 'batteries', '--cut', 'cn', '--wide']);
+    const paths = [...`${help.stdout}\n${shock.stdout}`.matchAll(/([^\s;:()`]*docs\/[\w-]+\.md)/g)].map((m) => resolve(PROJECT, m[1]!));
+    expect(paths.length).toBeGreaterThanOrEqual(3);
+    for (const p of paths) {
+      expect(p.startsWith(join(PROJECT, 'node_modules', 'scsr', 'docs'))).toBe(true);
+      expect(existsSync(p), p).toBe(true);
+    }
   });
 
   it('npx scsr score semiconductors prints the score table from the installed copy', () => {

@@ -49,8 +49,13 @@ describe('scsr policies on the built-in sectors (KIET Tables 5 and 6, impacts on
   it('--horizon picks the columns and the totals', () => {
     expect(policies(['batteries', '--horizon', 'short']).sectors[0].totals.map((t: any) => t.horizon)).toEqual(['short']);
     expect(policies(['batteries', '--horizon', 'long']).sectors[0].totals.map((t: any) => t.horizon)).toEqual(['long']);
-    const csv = scsr(['policies', 'batteries', '--horizon', 'long', '--format', 'csv']);
-    expect(csv.stdout.split('\r\n')[0]).toBe('number,policy,stages,long_term,impact');
+    const table = scsr(['policies', 'batteries', '--horizon', 'long']);
+    expect(table.stdout).toContain('Mid to long term');
+    expect(table.stdout).not.toContain('Short term  ');
+    // CSV keeps its columns; the horizon not asked for is empty.
+    const csv = scsr(['policies', 'batteries', '--horizon', 'long', '--format', 'csv']).stdout.split('\r\n');
+    expect(csv[0]).toBe('sector,viewpoint,number,policy,title,measures,stages,stages_inferred,short_level,short_score,long_level,long_score,impact,gap,source,impact_source');
+    for (const row of csv.slice(1, -1)) expect(row).toMatch(/,(true|false),,,/);
   });
 
   it('writes table, CSV and Markdown', () => {
@@ -59,9 +64,9 @@ describe('scsr policies on the built-in sectors (KIET Tables 5 and 6, impacts on
     expect(t.stdout).toContain('very positive (+2)');
     expect(t.stdout).toContain('gap: ');
     const csv = scsr(['policies', 'semiconductors', '--format', 'csv']);
-    expect(csv.stdout.split('\r\n')[0]).toBe('number,policy,stages,short_term,long_term,impact');
+    expect(csv.stdout.split('\r\n')[1]).toMatch(/^semiconductors,kr,1,/);
     const md = scsr(['policies', 'semiconductors', '--format', 'md']);
-    expect(md.stdout).toContain('| # | Policy and key measures | Stages | Short term | Mid to long term |');
+    expect(md.stdout).toContain('| # | Policy | Key measures | Stages | Short term | Mid to long term |');
     expect(md.stdout).toContain('- Short term: net +9');
   });
 });

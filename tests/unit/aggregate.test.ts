@@ -41,9 +41,9 @@ describe('weakest-link lens', () => {
     ],
   };
 
-  it('takes the maximum over the own list and the essential children, and names the binding node', () => {
+  it('takes the maximum over the own list and the essential children that are parts, and names the binding node', () => {
     const st = score([stage]).stages[0]!;
-    // own 47.93; gears max(77.6, teeth 50) = 77.6; cheap 20; spare (100) is not essential → 77.6
+    // own 47.93; gears max(own 77.6, its part teeth 50) = 77.6; cheap 20; spare (100) is not essential → 77.6
     expect(st.risk).toMatchObject({ lens: 'weakest-link', modelled: 77.6, weakestLink: 77.6, value: 77.6 });
     expect(st.binding).toEqual([{ path: 'making/gears', name: 'Gears' }]);
     expect(st.lenses.weakestLink!.binding).toEqual(['making/gears']);
@@ -59,6 +59,21 @@ describe('weakest-link lens', () => {
     expect(st.binding.map((b) => b.path)).not.toContain('making/spare-part');
     // but the non-essential node is still scored and shown
     expect(st.inputs.find((n) => n.id === 'spare')!.modelledRisk).toBe(100);
+  });
+
+  it('never lets a node\'s own list bind over children that are kinds of it: the list is their aggregate view', () => {
+    // own BB 100 (a thin headline list), kind cc 20 → 20, bound at the kind
+    const st = score([{ id: 'fab', name: 'Fab', shares: BB(), inputs: [{ id: 'logic', name: 'Logic', relation: 'kind', shares: CC() }] }]).stages[0]!;
+    expect(st.risk.weakestLink).toBe(20);
+    expect(st.binding).toEqual([{ path: 'fab/logic', name: 'Logic' }]);
+    expect(st.inputs[0]!.relation).toBe('kind');
+    // the same child as a part (an input the stage is made from): the own list counts, 100
+    const part = score([{ id: 'fab', name: 'Fab', shares: BB(), inputs: [{ id: 'logic', name: 'Logic', shares: CC() }] }]).stages[0]!;
+    expect(part.risk.weakestLink).toBe(100);
+    expect(part.binding).toEqual([{ path: 'fab', name: 'Fab' }]);
+    // a kind that is not essential never binds, so the own list stands for the node: 100
+    const alone = score([{ id: 'fab', name: 'Fab', shares: BB(), inputs: [{ id: 'logic', name: 'Logic', relation: 'kind', essential: false, shares: CC() }] }]).stages[0]!;
+    expect(alone.risk.weakestLink).toBe(100);
   });
 
   it('binds at a grandchild through a grouping node with no list of its own', () => {

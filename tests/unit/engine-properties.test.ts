@@ -220,13 +220,13 @@ function agreeWithScore(m: Model, s: Sector, viewpoints: readonly string[]): voi
     const score = scores.get(vp)!;
     const nodes = nodesOf(score);
 
-    // exposure: the same ranking; maxPct the largest share of imports over the nodes of score
+    // exposure: the same ranking; maxPct the largest share of supply over the nodes of score
     const [exp] = exposureOf(m, [s], vp);
     expect(exp!.exposures).toEqual(score.exposures);
     for (const e of score.exposures) {
-      const shares = nodes.flatMap(({ node }) => node.dependence.filter((d) => d.partner === e.partner && d.ofImportsPct !== null).map((d) => d.ofImportsPct!));
+      const shares = nodes.flatMap(({ node }) => node.dependence.filter((d) => d.partner === e.partner && d.ofSupplyPct !== null).map((d) => d.ofSupplyPct!));
       expect(e.maxPct).toBe(shares.length ? Math.max(...shares) : null);
-      if (e.maxNode) expect(nodes.find(({ node }) => node.path === e.maxNode)!.node.dependence.find((d) => d.partner === e.partner)!.ofImportsPct).toBe(e.maxPct);
+      if (e.maxNode) expect(nodes.find(({ node }) => node.path === e.maxNode)!.node.dependence.find((d) => d.partner === e.partner)!.ofSupplyPct).toBe(e.maxPct);
       const detail = exposureFrom(score, e.partner).detail;
       expect(detail.map((d) => d.node)).toEqual(nodes.filter(({ node }) => node.dependence.some((d) => d.partner === e.partner)).map(({ node }) => node.path));
     }
@@ -279,9 +279,9 @@ function agreeWithScore(m: Model, s: Sector, viewpoints: readonly string[]): voi
         const na = nodes[i]!.node;
         const nb = nodesOf(b)[i]!.node;
         expect([row.node, row.a.risk, row.b.risk]).toEqual([na.path, na.modelledRisk, nb.modelledRisk]);
-        expect(row.aReliesOnBPct).toBe(na.supply === null ? null : (na.dependence.find((d) => d.partner === other)?.ofImportsPct ?? 0));
+        expect(row.aReliesOnBPct).toBe(na.supply === null ? null : (na.dependence.find((d) => d.partner === other)?.ofSupplyPct ?? 0));
       });
-      const relied = nodes.flatMap(({ node }) => node.dependence.filter((d) => d.partner === other && d.ofImportsPct !== null).map((d) => d.ofImportsPct!));
+      const relied = nodes.flatMap(({ node }) => node.dependence.filter((d) => d.partner === other && d.ofSupplyPct !== null).map((d) => d.ofSupplyPct!));
       expect(cmp!.reliance.aOnBMaxPct).toBeCloseTo(relied.length ? Math.max(0, ...relied) : 0, 6);
     }
   }

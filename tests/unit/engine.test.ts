@@ -152,13 +152,13 @@ describe('sector score', () => {
     expect(score.meanRisk).toBeCloseTo(73.86, 2);
   });
 
-  it('ranks exposures by the largest share of imports at any node, with the node named', () => {
-    // bb: making 50 / 80 = 62.5% of aa's imports, selling/gears 80 / 100 = 80%.
-    // mean over the stages with data (making, selling): (62.5 + 80) / 2 = 71.25
+  it('ranks exposures by the largest share of supply at any node, with the node named', () => {
+    // bb: making: F 0.8 × 62.5% of aa's imports = 50% of aa's supply; selling/gears: 1 × 80% = 80%.
+    // mean over the stages with data (making, selling): (50 + 80) / 2 = 65
     const bb = score.exposures.find((e) => e.partner === 'bb')!;
-    expect(bb).toMatchObject({ maxPct: 80, maxStage: 'selling', maxNode: 'selling/gears', measured: false, meanPct: 71.25, nodes: 2 });
-    // cc: making 20 / 80 = 25%, gears 20%: max 25 at making; mean (25 + 20) / 2 = 22.5
-    expect(score.exposures.find((e) => e.partner === 'cc')).toMatchObject({ maxPct: 25, maxNode: 'making', meanPct: 22.5 });
+    expect(bb).toMatchObject({ maxPct: 80, maxOfImportsPct: 80, maxStage: 'selling', maxNode: 'selling/gears', measured: false, meanPct: 65, nodes: 2 });
+    // cc: making 0.8 × 25% = 20%, gears 20%: max 20 at making (met first); mean (20 + 20) / 2 = 20
+    expect(score.exposures.find((e) => e.partner === 'cc')).toMatchObject({ maxPct: 20, maxOfImportsPct: 25, maxNode: 'making', meanPct: 20 });
     expect(score.exposures.map((e) => e.partner)).toEqual(['bb', 'cc']);
   });
 
@@ -181,8 +181,8 @@ describe('sector score', () => {
     // bb: global at gears (80); single-country at making (62.5) and gears (80)
     expect(list.counts[0]).toMatchObject({ supplier: 'bb', global: 1, singleCountry: 2 });
     const [cmp] = compareCountries(m, [s], 'aa', 'cc');
-    // aa gets 20/80 = 25% of its imports from cc at making; cc gets 20/80 = 25% from aa
-    expect(cmp!.stages[0]).toMatchObject({ aReliesOnB: { pct: 25, node: 'making' }, bReliesOnA: { pct: 25, node: 'making' } });
+    // aa gets 0.8 × 20/80 = 20% of its supply from cc at making; cc gets 0.8 × 20/80 = 20% from aa
+    expect(cmp!.stages[0]).toMatchObject({ aReliesOnB: { pct: 20, node: 'making' }, bReliesOnA: { pct: 20, node: 'making' } });
     expect(cmp!.relation).toBe('mutual');
     // the compare rows name the node, the same on both sides
     expect(cmp!.nodes.map((n) => n.node)).toEqual(['making', 'selling', 'selling/gears', 'fixing']);

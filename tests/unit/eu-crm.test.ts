@@ -204,9 +204,9 @@ describe('EU CRM properties', () => {
 });
 
 // ---------------------------------------------------------------------------------------------
-// The Commission's 2023 figures: data/criticality/eu-crm.yaml, parsed as the loader will parse it.
+// The Commission's 2023 figures: data/eu-crm.yaml, parsed as the loader will parse it.
 
-const file: CriticalityFile = CriticalityFileSchema.parse(parse(readFileSync(new URL('../../data/criticality/eu-crm.yaml', import.meta.url), 'utf8')));
+const file: CriticalityFile = CriticalityFileSchema.parse(parse(readFileSync(new URL('../../data/eu-crm.yaml', import.meta.url), 'utf8')));
 const results = file.assessments.map((a) => ({ a, r: assessMaterial(materialInput(file, a)) }));
 
 /**
@@ -221,7 +221,7 @@ const NOT_REPRODUCED: Record<string, string> = {
 };
 const BATTERY = ['lithium', 'cobalt', 'natural-graphite', 'nickel', 'manganese'];
 
-describe('reproduction of the 2023 assessment from data/criticality/eu-crm.yaml', () => {
+describe('reproduction of the 2023 assessment from data/eu-crm.yaml', () => {
   it('covers extraction- and processing-bound, GS-only and GS+EU stages, and the five battery materials', () => {
     const stages = file.assessments.flatMap((a) => a.stages);
     expect(new Set(stages.map((s) => s.supplyData))).toEqual(new Set(['GS', 'GS+EU']));

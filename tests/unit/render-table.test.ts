@@ -1,6 +1,7 @@
 // Terminal bars: the block arithmetic, the width rule, and the degrade rule (plain numbers when
 // piped, with --no-color or NO_COLOR; bars only on a colour terminal wide enough for them).
 import { describe, expect, it } from 'vitest';
+import { ansiStyle } from '../../src/render/paint.js';
 import { bar, barWidth, renderTable, terminalWidth } from '../../src/render/table.js';
 import { cell, table } from '../../src/render/view.js';
 import { scsr, scsrJson } from '../helpers/cli.js';
@@ -41,11 +42,12 @@ describe('terminalWidth()', () => {
     expect(terminalWidth({ isTTY: true, columns: 123 }, { COLUMNS: '80' })).toBe(123);
   });
 
-  it('uses COLUMNS when stdout is not a terminal, else 100', () => {
+  it('uses COLUMNS when stdout is not a terminal, else no limit (piped output is for programs)', () => {
     expect(terminalWidth({ isTTY: false }, { COLUMNS: '150' })).toBe(150);
-    expect(terminalWidth({}, {})).toBe(100);
-    expect(terminalWidth({ isTTY: false }, { COLUMNS: 'wide' })).toBe(100);
-    expect(terminalWidth({ isTTY: false }, { COLUMNS: '0' })).toBe(100);
+    expect(terminalWidth({}, {})).toBe(Infinity);
+    expect(terminalWidth({ isTTY: false }, { COLUMNS: 'wide' })).toBe(Infinity);
+    expect(terminalWidth({ isTTY: false }, { COLUMNS: '0' })).toBe(Infinity);
+    expect(terminalWidth({ isTTY: false }, { COLUMNS: ' 80' })).toBe(Infinity);
   });
 });
 
@@ -53,17 +55,17 @@ describe('renderTable()', () => {
   const view = { blocks: [table([{ header: 'Stage' }, { header: 'Risk' }], [['Refining', cell('95.0', 'bad', 95)], ['Cells', cell('50.0', 'warn', 50)]])] };
 
   it('draws a bar beside each value with one on a colour terminal', () => {
-    const out = plain(renderTable(view, { color: true, width: 140 }));
+    const out = plain(renderTable(view, { style: ansiStyle(), width: 140 }));
     // Width 10 at 140 columns: 95 → 76 eighths = 9 blocks + ▌; 50 → 5 blocks, padded to 10.
     expect(out).toContain('95.0 █████████▌');
     expect(out).toContain('50.0 █████     ');
   });
 
   it('shows plain numbers without colour, and on a narrow colour terminal', () => {
-    for (const opts of [{ color: false, width: 200 }, { color: true, width: 80 }]) {
+    for (const opts of [{ style: null, width: 200 }, { style: ansiStyle(), width: 80 }]) {
       const out = renderTable(view, opts);
       expect(out).not.toMatch(BLOCK);
-      expect(plain(out)).toMatch(/│ 95\.0 +│/);
+      expect(plain(out)).toMatch(/^Refining {2}95\.0$/m);
     }
   });
 });
@@ -71,15 +73,19 @@ describe('renderTable()', () => {
 describe('bars in the CLI tables (spawned)', () => {
   const fabrication = () => scsrJson<{ scores: Array<{ stages: Array<{ id: string; risk: { value: number } }> }> }>(['score', 'semiconductors']).scores[0]!.stages.find((s) => s.id === 'fabrication')!.risk.value;
 
-  it('score draws risk bars with FORCE_COLOR, sized by COLUMNS when piped', () => {
+  it('score draws risk bars with FORCE_COLOR when the table fits whole, sized by COLUMNS when piped', () => {
     const risk = fabrication();
-    const wide = scsr(['score', 'semiconductors'], { env: { NO_COLOR: undefined, FORCE_COLOR: '1', COLUMNS: '150' } });
+    const wide = scsr(['score', 'semiconductors'], { env: { NO_COLOR: undefined, FORCE_COLOR: '1', COLUMNS: '300' } });
     expect(wide.code).toBe(0);
     expect(wide.stdout).toMatch(ANSI);
     expect(plain(wide.stdout)).toContain(`${risk.toFixed(1)} ${bar(risk, 10)}`);
-    // No COLUMNS: 100 columns, bars of 5 cells.
+    // No COLUMNS, piped: no limit, bars of 10 cells.
     const dflt = scsr(['score', 'semiconductors'], { env: { NO_COLOR: undefined, FORCE_COLOR: '1', COLUMNS: undefined } });
-    expect(plain(dflt.stdout)).toContain(`${risk.toFixed(1)} ${bar(risk, 5)}`);
+    expect(plain(dflt.stdout)).toContain(`${risk.toFixed(1)} ${bar(risk, 10)}`);
+    // A table that must be fitted to its width leaves the bars out.
+    const fitted = scsr(['score', 'semiconductors'], { env: { NO_COLOR: undefined, FORCE_COLOR: '1', COLUMNS: '120' } });
+    expect(fitted.stdout).toMatch(ANSI);
+    expect(fitted.stdout).not.toMatch(BLOCK);
   });
 
   it('score, exposure and shock print plain numbers when piped, with NO_COLOR, --no-color or a narrow COLUMNS', () => {
@@ -101,7 +107,7 @@ describe('bars in the CLI tables (spawned)', () => {
   });
 
   it('exposure and shock draw bars beside their percentages on a wide colour terminal', () => {
-    const env = { NO_COLOR: undefined, FORCE_COLOR: '1', COLUMNS: '150' };
+    const env = { NO_COLOR: undefined, FORCE_COLOR: '1', COLUMNS: '200' };
     const exposure = scsrJson<{ sectors: Array<{ exposures: Array<{ maxPct: number; maxNode: string }> }> }>(['exposure', 'us', '--sector', 'batteries']).sectors[0]!.exposures[0]!;
     const e = scsr(['exposure', 'us', '--sector', 'batteries'], { env });
     expect(plain(e.stdout)).toContain(`(${exposure.maxNode}) ${bar(exposure.maxPct, 10)}`);

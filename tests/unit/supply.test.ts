@@ -190,7 +190,7 @@ describe('unknown shares ("named, share unknown")', () => {
     expect(st.coveragePct).toBe(70);
     const bb = r.exposures.find((e) => e.partner === 'bb')!;
     expect(bb).toMatchObject({ maxPct: null, maxNode: null, maxStage: 'making', nodes: 1 });
-    expect(bb.byStage).toEqual([{ stage: 'making', node: null, nodeName: null, ofImportsPct: null, measured: false, nodes: 1, unknownShareNodes: ['making'] }]);
+    expect(bb.byStage).toEqual([{ stage: 'making', node: null, nodeName: null, ofSupplyPct: null, ofImportsPct: null, measured: false, nodes: 1, unknownShareNodes: ['making'] }]);
     expect(exposureFrom(r, 'bb').detail).toEqual([expect.objectContaining({ node: 'making', ofImportsPct: null, sharePct: null })]);
   });
 

@@ -32,18 +32,23 @@ describe('a user sector loaded with --data', () => {
   });
 
   it('stages: shows the file\'s ratings, the inferred one marked', () => {
-    const r = scsr(['stages', 'gadgets', '--data', GADGETS, '--format', 'csv']);
+    const r = scsr(['stages', 'gadgets', '--data', GADGETS]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('very weak');
     expect(r.stdout).toContain('weak (inferred)');
+    const csv = scsr(['stages', 'gadgets', '--data', GADGETS, '--format', 'csv']).stdout;
+    expect(csv).toContain(',very-weak,false,');
+    expect(csv).toMatch(/,weak,true,/);
   });
 
-  it('exposure kr --to cn: 77.78% of Korea\'s imports of assembly, the node named; 30.09% on average over the stages', () => {
+  it('exposure kr --to cn: 70% of Korea\'s supply of assembly (77.78% of its imports), the node named; 26.67% on average over the stages', () => {
     const e = withGadgets(['exposure', 'kr', '--to', 'cn', '--sector', 'gadgets']).sectors[0].exposures[0];
-    // assembly: China 70 of the 100 - 10 (Korea's own) = 90 foreign -> 70 / 90 = 77.78% of Korea's imports
-    // design:   China 10 of 100 - 20 = 80 foreign -> 12.5%; parts (sprocket chips): no China -> 0
-    // mean over the three stages with data: (12.5 + 77.78 + 0) / 3 = 90.28 / 3 = 30.09
-    expect(e).toMatchObject({ partner: 'cn', maxStage: 'assembly', maxNode: 'assembly', maxPct: 77.78, measured: false, meanPct: 30.09, nodes: 2 });
+    // assembly: China 70 of the 100 - 10 (Korea's own) = 90 foreign -> 77.78% of Korea's imports;
+    //           of its supply 0.9 × 77.78 = 70
+    // design:   China 10 of 100 - 20 = 80 foreign -> 12.5% of imports, 0.8 × 12.5 = 10% of supply;
+    //           parts (sprocket chips): no China -> 0
+    // mean over the three stages with data: (10 + 70 + 0) / 3 = 26.67
+    expect(e).toMatchObject({ partner: 'cn', maxStage: 'assembly', maxNode: 'assembly', maxPct: 70, maxOfImportsPct: 77.78, measured: false, meanPct: 26.67, nodes: 2 });
   });
 
   it('compare kr cn --sector gadgets: one comparison, with the file\'s named dependence of kr on cn and a verdict', () => {
@@ -52,10 +57,11 @@ describe('a user sector loaded with --data', () => {
     expect(c[0].stages.map((s: { stage: string }) => s.stage)).toEqual(['design', 'assembly', 'parts']);
     expect(c[0].nodes.map((n: { node: string }) => n.node)).toEqual(['design', 'assembly', 'parts', 'parts/sprocket-chips']);
     expect(c[0].dependencies.aOnB.map((d: { id: string }) => d.id)).toEqual(['kr-on-cn-assembly']);
-    // cn gets kr's 10 of its 100 − 70 = 30 foreign assembly: 33.33% ≥ 10, so the reliance is mutual
-    expect(c[0].reliance).toMatchObject({ aOnBMaxPct: 77.78, aOnBNode: 'assembly', bOnAMaxPct: 33.33, bOnANode: 'assembly' });
+    // kr gets 70% of its assembly supply from cn; cn gets kr's 20 of its 100 − 10 = 90 foreign
+    // design, 22.22% of its imports, 0.9 × 22.22 = 20% of its supply (assembly: 10%): ≥ 10, so mutual
+    expect(c[0].reliance).toMatchObject({ aOnBMaxPct: 70, aOnBNode: 'assembly', bOnAMaxPct: 20, bOnANode: 'design' });
     expect(c[0].relation).toBe('mutual');
-    expect(c[0].verdict).toMatch(/^Gadgets \(test data\): .*China supplies up to 77\.8% of South Korea's imports \(Gadget assembly\)/);
+    expect(c[0].verdict).toMatch(/^Gadgets \(test data\): .*China supplies up to 70% of South Korea's supply \(Gadget assembly\)/);
   });
 
   it('chokepoints --sector gadgets: China 70% at assembly and Japan 80% at the sprocket-chips input', () => {
@@ -135,7 +141,8 @@ describe('a user countries file', () => {
   it('makes the country known to every command by its name and alias', () => {
     const e = scsrJson(['exposure', 'us', '--to', 'Zedland', '--sector', 'sprockets', '--data', ADDED]);
     expect(e.to).toBe('zz');
-    expect(e.sectors[0].exposures[0]).toMatchObject({ partner: 'zz', name: 'Zedland', maxPct: 100 });
+    // us 50, zz 50: Zedland is all of the US's imports, half of its supply
+    expect(e.sectors[0].exposures[0]).toMatchObject({ partner: 'zz', name: 'Zedland', maxPct: 50, maxOfImportsPct: 100 });
     const countries = scsrJson(['list', 'countries', '--data', ADDED]).countries;
     expect(countries.find((c: { code: string }) => c.code === 'zz')).toMatchObject({ name: 'Zedland', aliases: ['zed'], governance: { wgi: 0.5 } });
     expect(scsrJson(['compare', 'zed', 'us', '--sector', 'sprockets', '--data', ADDED]).a).toBe('zz');

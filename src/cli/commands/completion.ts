@@ -245,6 +245,6 @@ export function registerCompletion(program: Command): void {
     const which = shell.toLowerCase();
     if (!(SHELLS as readonly string[]).includes(which)) throw usageError(`unknown shell "${shell}": use one of ${SHELLS.join(', ')}`);
     const spec = specOf(command.parent ?? program, await loadBuiltin());
-    write(which === 'bash' ? bashScript(spec) : which === 'zsh' ? zshScript(spec) : fishScript(spec));
+    await write(which === 'bash' ? bashScript(spec) : which === 'zsh' ? zshScript(spec) : fishScript(spec));
   });
 }

@@ -2,12 +2,14 @@ import { Option, type Command } from 'commander';
 import type { Model } from '../../data/model.js';
 import { DEFAULT_IMPACT_COUNTRY, impactCountries, policyImpacts } from '../../engine/policies.js';
 import type { Headline, Horizon, ImpactRating, NetScore, PoliciesResult, PolicyImpact } from '../../engine/results-policies.js';
+import { joinList, tidy, type Tidy } from '../../render/tidy.js';
 import { cell, lines, table, type Block, type Cell, type CellLike, type Column, type View } from '../../render/view.js';
+import { docPath } from '../docs.js';
 import { getModel } from '../context.js';
 import { usageError } from '../exit.js';
 import { upper } from '../format.js';
 import { addDataOption, addOutputOptions, examples } from '../options.js';
-import { render, resolveFormat, write } from '../output.js';
+import { render, write } from '../output.js';
 import { parseCountry, pickSectors } from '../parse.js';
 
 export function registerPolicies(program: Command): void {
@@ -42,9 +44,7 @@ export function registerPolicies(program: Command): void {
       );
     }
     result.withoutImpacts = [...result.withoutImpacts, ...sectors.filter((s) => !withPolicies.includes(s)).map((s) => s.id)].sort();
-    // Long sentences wrap in the terminal table only; CSV and Markdown keep them whole.
-    const wrapAt = resolveFormat(opts) === 'table' ? 60 : Infinity;
-    write(await render('policies', result, () => policiesView(model, result, wrapAt), opts));
+    await write(await render('policies', result, { view: () => policiesView(model, result), records: () => policiesRecords(result) }, opts));
   });
 }
 
@@ -57,11 +57,11 @@ function levelCell(p: PolicyImpact, horizon: 'short' | 'long'): Cell {
   return cell(LEVEL_TEXT(r), r.score > 0 ? 'good' : r.score < 0 ? 'bad' : 'muted');
 }
 
-function impactText(p: PolicyImpact, wrapAt: number): Cell {
+function impactText(p: PolicyImpact): Cell {
   if (!p.impact) return cell('no impact data for this country', 'muted');
   const parts = p.impact.text.map((t) => `• ${t}`);
   if (p.impact.gap) parts.push(`gap: ${p.impact.gap}`);
-  return cell(wrap(parts.join('\n'), wrapAt) || 'gap', p.impact.text.length ? undefined : 'muted');
+  return cell(parts.join('\n') || 'gap', p.impact.text.length ? undefined : 'muted');
 }
 
 const signed = (x: number): string => (x > 0 ? `+${x}` : String(x));
@@ -80,53 +80,55 @@ function headlineText(h: Headline, where: string): Cell {
   );
 }
 
-/** Break a line at spaces so that no line is longer than `width` (continuations indented like the first). */
-export function wrap(text: string, width: number): string {
-  if (!Number.isFinite(width)) return text;
-  return text
-    .split('\n')
-    .map((line) => {
-      const indent = /^\s*(?:[•·]\s)?/.exec(line)![0].replace(/[•·]/, ' ');
-      const out: string[] = [];
-      let cur = '';
-      for (const word of line.split(' ')) {
-        if (cur && cur.length + 1 + word.length > width) {
-          out.push(cur);
-          cur = indent + word;
-        } else cur = cur ? `${cur} ${word}` : word;
-      }
-      out.push(cur);
-      return out.join('\n');
-    })
-    .join('\n');
-}
-
-export function policiesView(model: Model, r: PoliciesResult, wrapAt = Infinity): View {
+export function policiesView(model: Model, r: PoliciesResult): View {
   const who = model.countries.countries.find((c) => c.code === r.country)?.name ?? upper(r.country);
   const horizons: Array<'short' | 'long'> = r.horizon === 'both' ? ['short', 'long'] : [r.horizon];
   const blocks: Block[] = [];
   for (const s of r.sectors) {
+    // On a narrow terminal the measures and the impact move under their row; Stages is left out first.
     const cols: Column[] = [
-      { header: '#', key: 'number', align: 'right' },
-      { header: 'Policy and key measures', key: 'policy' },
-      { header: 'Stages', key: 'stages' },
-      ...horizons.map((h) => ({ header: h === 'short' ? 'Short term' : 'Mid to long term', key: h === 'short' ? 'short_term' : 'long_term' })),
-      { header: `Impact on ${who}`, key: 'impact' },
+      { header: '#', align: 'right' },
+      { header: 'Policy' },
+      { header: 'Key measures', prose: true },
+      { header: 'Stages', priority: 4 },
+      ...horizons.map((h): Column => ({ header: h === 'short' ? 'Short term' : 'Mid to long term', short: h === 'short' ? 'Short' : 'Long' })),
+      { header: `Impact on ${who}`, prose: true },
     ];
     const rows: CellLike[][] = s.policies.map((p) => [
       String(p.number),
-      cell(wrap(`${p.title}\n${p.measures.map((m) => `· ${m}`).join('\n')}`, wrapAt)),
+      cell(p.title, 'strong'),
+      p.measures.map((m) => `· ${m}`).join('\n'),
       cell(`${p.stages.join(', ') || '-'}${p.stagesInferred ? '\n(inferred)' : ''}`, p.stagesInferred ? 'muted' : undefined),
       ...horizons.map((h) => levelCell(p, h)),
-      impactText(p, wrapAt),
+      impactText(p),
     ]);
     blocks.push(table(cols, rows, `${s.name}: policy recommendations and their impact on ${who} (scale −2 very negative … +2 very positive)`));
     blocks.push(lines([...s.totals.map((n) => netText(n)), headlineText(s.headline, s.name)]));
   }
   const tail: CellLike[] = [];
   if (r.sectors.length > 1) tail.push(headlineText(r.overall, 'All sectors'));
-  tail.push(cell('The seed report\'s headline: "Short-Term Positive Impacts of U.S. Policies on Korean Industry Outweigh Short-Term Negative Impacts"; rule: positives outweigh when the sum of positive scores exceeds the sum of negative ones in absolute value (docs/scenarios.md#headline)', 'muted'));
+  tail.push(cell(`The seed report's headline: "Short-Term Positive Impacts of U.S. Policies on Korean Industry Outweigh Short-Term Negative Impacts"; rule: positives outweigh when the sum of positive scores exceeds the sum of negative ones in absolute value (${docPath('scenarios.md#headline')})`, 'muted'));
   if (r.withoutImpacts.length) tail.push(cell(`Left out (no policies or no impacts for ${r.country}): ${r.withoutImpacts.join(', ')}`, 'muted'));
   blocks.push(lines(tail));
   return { blocks };
+}
+
+/** CSV/TSV/NDJSON of `policies`: one row per sector and policy; a horizon not asked for (--horizon) is empty. */
+export function policiesRecords(r: PoliciesResult): Tidy {
+  const short = r.horizon !== 'long';
+  const long = r.horizon !== 'short';
+  return tidy(
+    {
+      sector: 'string', viewpoint: 'string', number: 'number', policy: 'string', title: 'string', measures: 'string', stages: 'string', stages_inferred: 'boolean',
+      short_level: 'string', short_score: 'number', long_level: 'string', long_score: 'number', impact: 'string', gap: 'string', source: 'string', impact_source: 'string',
+    },
+    r.sectors.flatMap((s) =>
+      s.policies.map((p) => ({
+        sector: s.sector, viewpoint: r.country, number: p.number, policy: p.id, title: p.title, measures: joinList(p.measures), stages: joinList(p.stages), stages_inferred: p.stagesInferred,
+        short_level: short ? (p.impact?.short?.level ?? null) : null, short_score: short ? (p.impact?.short?.score ?? null) : null,
+        long_level: long ? (p.impact?.long?.level ?? null) : null, long_score: long ? (p.impact?.long?.score ?? null) : null,
+        impact: p.impact ? joinList(p.impact.text) : null, gap: p.impact?.gap ?? null, source: p.source, impact_source: p.impact?.source ?? null,
+      })),
+    ),
+  );
 }

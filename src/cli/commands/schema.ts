@@ -23,9 +23,9 @@ export function registerSchema(program: Command): void {
     'scsr schema output',
     '# in a YAML file: # yaml-language-server: $schema=./sector.schema.json',
   ]);
-  cmd.action((which: string) => {
+  cmd.action(async (which: string) => {
     const name = which.toLowerCase();
     if (!(SCHEMAS as readonly string[]).includes(name)) throw usageError(`unknown schema "${which}": use one of ${SCHEMAS.join(', ')}`);
-    write(readFileSync(schemaPath(name), 'utf8'));
+    await write(readFileSync(schemaPath(name), 'utf8'));
   });
 }

@@ -3,12 +3,13 @@ import type { Sector } from '../../data/model.js';
 import type { Lens, Method, NodeScore, SectorScore, StageScore } from '../../engine/results.js';
 import { scoreSector } from '../../engine/score.js';
 import { scoreTrend, type Trend } from '../../engine/trend.js';
+import { joinList, tidy, type Tidy } from '../../render/tidy.js';
 import { cell, lines, table, type Block, type CellLike, type View } from '../../render/view.js';
 import { getModel } from '../context.js';
 import { chokeText, num, ownShare, pct, riskCell, snapshotText, topText, upper } from '../format.js';
-import { addDataOption, addMethodOptions, addOutputOptions, addYearOption, examples } from '../options.js';
+import { addDataOption, addMethodOptions, addOutputOptions, addYearOption, examples, numberOption } from '../options.js';
 import { render, write } from '../output.js';
-import { parsePercent, parseViewpoint, pickSectors, snapshotOptions } from '../parse.js';
+import { parseViewpoint, pickSectors, snapshotOptions } from '../parse.js';
 import { ratingText, ratingTone } from './stages.js';
 
 export function registerScore(program: Command): void {
@@ -18,7 +19,7 @@ export function registerScore(program: Command): void {
     .argument('[sector]', 'sector id, name or alias')
     .option('-a, --all', 'every sector')
     .option('-c, --country <country>', "viewpoint: a country or a region such as eu (default: the sector's assessor, the US for the built-in sectors)")
-    .option('-t, --threshold <percent>', 'chokepoint line: one supplier holding this share of world supply or more', '65')
+    .addOption(numberOption('-t, --threshold <percent>', 'chokepoint line: one supplier holding this share of world supply or more', { kind: 'percent' }, 65, '65%'))
     .option('--trend', 'show how stage risks and the weakest link move across the years the data hold')
     .option('-i, --inputs', 'also show the key inputs inside each stage (JSON always has them)');
   addOutputOptions(addYearOption(addDataOption(addMethodOptions(cmd))));
@@ -34,17 +35,17 @@ export function registerScore(program: Command): void {
     const model = await getModel(opts);
     const sectors = pickSectors(model, sectorArg, opts.all);
     const snap = snapshotOptions(opts);
-    const thresholdPct = parsePercent('--threshold', opts.threshold, 65);
+    const thresholdPct: number = opts.threshold;
     const viewpoint = opts.country ? parseViewpoint(model, opts.country) : undefined;
     const method = opts.method as Method;
     const base = { method, lens: opts.lens as Lens, thresholdPct, ...(viewpoint ? { viewpoint } : {}), ...(snap.basis ? { basis: snap.basis } : {}) };
     if (opts.trend) {
       const trends = sectors.map((s) => scoreTrend(model, s, base));
-      write(await render('score', { trends }, () => trendView(trends), opts));
+      await write(await render('score', { trends }, { view: () => trendView(trends), records: () => trendRecords(trends) }, opts));
       return;
     }
     const scores = sectors.map((s) => scoreSector(model, s, { ...base, ...snap }));
-    write(await render('score', { scores }, () => scoreView(sectors, scores, Boolean(opts.inputs)), opts));
+    await write(await render('score', { scores }, { view: () => scoreView(sectors, scores, Boolean(opts.inputs)), records: () => scoreRecords(scores) }, opts));
   });
 }
 
@@ -93,16 +94,17 @@ export function scoreView(sectors: Sector[], scores: SectorScore[], showInputs =
     const methodLabel = s.method === 'blended' ? 'risk 0-100, blended' : s.method === 'rating' ? 'risk 0-100, rating only' : 'EU CRM supply risk SR';
     blocks.push(
       table(
+        // Left out first on a narrow terminal: Data, #, HHI, Top supplier, Rating, Chokepoint, share.
         [
-          { header: '#', key: 'order', align: 'right' },
-          { header: 'Stage', key: 'stage' },
-          { header: 'Rating', key: 'rating' },
-          { header: `${v} share`, key: 'viewpoint_share', align: 'right' },
-          { header: 'Top supplier', key: 'top_supplier' },
-          { header: 'HHI', key: 'hhi', align: 'right' },
-          { header: 'Chokepoint', key: 'chokepoint' },
-          { header: 'Risk', key: 'risk' },
-          { header: 'Data', key: 'data' },
+          { header: '#', align: 'right', priority: 2 },
+          { header: 'Stage' },
+          { header: 'Rating', priority: 5 },
+          { header: `${v} share`, align: 'right', priority: 7 },
+          { header: 'Top supplier', short: 'Top', priority: 4 },
+          { header: 'HHI', align: 'right', priority: 3 },
+          { header: 'Chokepoint', short: 'Choke', priority: 6 },
+          { header: 'Risk' },
+          { header: 'Data', priority: 1 },
         ],
         rows,
         `${s.name} from the viewpoint of ${s.viewpointName} (${methodLabel}, ${s.lens} lens${s.year ? `, year ${s.year}` : ', default data choice'})`,
@@ -119,7 +121,7 @@ export function scoreView(sectors: Sector[], scores: SectorScore[], showInputs =
     }
     if (s.resilience !== null) chain.push(`Resilience: ${num(s.resilience)} (100 − weakest link); mean stage risk ${num(s.meanRisk)}`);
     const top = s.exposures.filter((e) => e.maxPct !== null).slice(0, 5);
-    if (top.length) chain.push(`Top exposures of ${v} (highest share of ${v}'s imports at a node): ${top.map((e) => `${e.name} ${pct(e.maxPct, 0)}${e.measured ? '' : ' est.'} (${e.maxNode})`).join(', ')}`);
+    if (top.length) chain.push(`Top exposures of ${v} (highest share of ${v}'s supply at a node): ${top.map((e) => `${e.name} ${pct(e.maxPct, 0)}${e.measured ? '' : ' est.'} (${e.maxNode})`).join(', ')}`);
     const disagree = s.stages.filter((st) => st.risk.disagreement);
     if (disagree.length) chain.push(cell(`Rating and model disagree (>30 points) at: ${disagree.map((d) => `${d.name} (rating ${d.risk.rating}, modelled ${num(d.risk.modelled)})`).join('; ')}`, 'warn'));
     const noData = s.stages.filter((st) => st.risk.modelled === null);
@@ -142,10 +144,67 @@ export function scoreView(sectors: Sector[], scores: SectorScore[], showInputs =
 function trendView(trends: Trend[]): View {
   const blocks: Block[] = [];
   for (const t of trends) {
-    const cols = [{ header: 'Stage', key: 'stage' }, ...t.years.map((y) => ({ header: `${y.year}${y.projection ? ' (proj.)' : ''}`, key: String(y.year), align: 'right' as const }))];
+    // The newest years stay longest on a narrow terminal.
+    const cols = [{ header: 'Stage' }, ...t.years.map((y, i) => ({ header: `${y.year}${y.projection ? ' (proj.)' : ''}`, align: 'right' as const, priority: i === t.years.length - 1 ? 9 : 1 + (7 * i) / t.years.length }))];
     const rows: CellLike[][] = t.stages.map((st) => [cell(st.name, 'strong'), ...st.risks.map((r) => riskCell(r, t.method))]);
     rows.push([cell('Weakest link', 'bad'), ...t.weakestLinks.map((w) => w ?? 'no data')]);
     blocks.push(table(cols, rows, `${t.name}: stage risk by data year, viewpoint ${upper(t.viewpoint)} (a year uses the latest actual data at or before it; projections only in their own year)`));
   }
   return { blocks };
+}
+
+/** CSV/TSV/NDJSON of `score`: one row per node, the stage and every input below it (`depth` 0 is the stage). */
+export function scoreRecords(scores: SectorScore[]): Tidy {
+  return tidy(
+    {
+      sector: 'string', viewpoint: 'string', method: 'string', lens: 'string', requested_year: 'number', node: 'string', stage: 'string', parent: 'string', depth: 'number',
+      order: 'number', name: 'string', essential: 'boolean', use: 'string', rating: 'string', rating_inferred: 'boolean',
+      viewpoint_share_pct: 'number', viewpoint_listed: 'boolean', coverage_pct: 'number', top_suppliers: 'string', top_share_pct: 'number',
+      hhi: 'number', hhi_band: 'string', effective_suppliers: 'number', imports_measured: 'boolean', foreign_pct: 'number',
+      global_chokepoints: 'string', single_country_chokepoints: 'string',
+      risk: 'number', modelled_risk: 'number', rating_risk: 'number', disagreement: 'boolean', weakest_link: 'boolean', binding: 'string',
+      snapshot_year: 'number', projection: 'boolean', metric: 'string', basis: 'string', source: 'string',
+    },
+    (function* () {
+      for (const s of scores) {
+        for (const st of s.stages) {
+          for (const n of [st, ...st.inputs]) {
+            const isStage = n === st;
+            const chokes = (kind: string) => joinList(n.chokepoints.filter((c) => c.kind === kind).map((c) => c.supplier));
+            const listed = Boolean(n.snapshot || n.supply);
+            yield {
+              sector: s.sector, viewpoint: s.viewpoint, method: s.method, lens: s.lens, requested_year: s.year, node: n.path, stage: st.id, parent: n.parent, depth: n.depth,
+              order: st.order, name: n.name, essential: n.essential, use: n.use,
+              rating: isStage ? (st.rating?.value ?? null) : null, rating_inferred: isStage ? (st.rating?.inferred ?? null) : null,
+              viewpoint_share_pct: n.viewpointSharePct, viewpoint_listed: n.snapshot ? n.viewpointListed : null, coverage_pct: n.coveragePct,
+              top_suppliers: n.snapshot ? joinList(n.top.map((t) => t.id)) : null, top_share_pct: n.top[0]?.sharePct ?? null,
+              hhi: n.hhi, hhi_band: n.hhiBand, effective_suppliers: n.effectiveSuppliers, imports_measured: n.supply?.measured ?? null, foreign_pct: n.supply?.foreignPct ?? null,
+              global_chokepoints: listed ? chokes('global') : null, single_country_chokepoints: listed ? chokes('single-country') : null,
+              risk: isStage ? st.risk.value : null, modelled_risk: n.modelledRisk, rating_risk: isStage ? st.risk.rating : null,
+              disagreement: isStage ? st.risk.disagreement : null, weakest_link: isStage ? s.weakestLink?.stage === st.id : null,
+              binding: isStage ? joinList(st.binding.map((b) => b.path)) : null,
+              snapshot_year: n.snapshot?.year ?? null, projection: n.snapshot?.projection ?? null, metric: n.snapshot?.metric ?? null,
+              basis: n.snapshot?.basis ?? null, source: n.snapshot?.source ?? null,
+            };
+          }
+        }
+      }
+    })(),
+  );
+}
+
+/** CSV/TSV/NDJSON of `score --trend`: one row per stage and data year. */
+export function trendRecords(trends: Trend[]): Tidy {
+  return tidy(
+    { sector: 'string', viewpoint: 'string', method: 'string', stage: 'string', name: 'string', year: 'number', projection: 'boolean', risk: 'number', weakest_link: 'boolean' },
+    (function* () {
+      for (const t of trends) {
+        for (const st of t.stages) {
+          for (const [i, y] of t.years.entries()) {
+            yield { sector: t.sector, viewpoint: t.viewpoint, method: t.method, stage: st.id, name: st.name, year: y.year, projection: y.projection, risk: st.risks[i] ?? null, weakest_link: t.weakestLinks[i] === st.id };
+          }
+        }
+      }
+    })(),
+  );
 }

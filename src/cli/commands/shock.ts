@@ -4,35 +4,15 @@ import { ResolveError, resolveSector, resolveStage } from '../../data/resolve.js
 import type { Binding, NodeShock, Percentiles, ShockResult, Throughput, WorstCase, WorstEntry } from '../../engine/results-shock.js';
 import { shockSector, worstCase } from '../../engine/shock.js';
 import { DEFAULT_SAMPLES, DEFAULT_SEED, MAX_SAMPLES, shockUncertainty } from '../../engine/uncertainty.js';
+import { joinList, tidy, type Tidy } from '../../render/tidy.js';
 import { cell, lines, table, type Block, type Cell, type CellLike, type View } from '../../render/view.js';
+import { docPath } from '../docs.js';
 import { getModel, resolveOrUsage } from '../context.js';
 import { usageError } from '../exit.js';
 import { pct, riskCell, snapshotText, upper } from '../format.js';
-import { addDataOption, addOutputOptions, addYearOption, examples } from '../options.js';
+import { addDataOption, addOutputOptions, addYearOption, examples, numberOption, repeatableOption } from '../options.js';
 import { render, write } from '../output.js';
 import { parsePlace, parseViewpoint, snapshotOptions } from '../parse.js';
-
-const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
-
-/** A fraction 0-1, or a percent with its sign ("40%"). A bare 40 is refused: it could mean either. */
-export function parseFraction(option: string, value: string): number {
-  const t = String(value).trim();
-  const isPct = t.endsWith('%');
-  const body = isPct ? t.slice(0, -1).trim() : t;
-  const n = Number(body);
-  const max = isPct ? 100 : 1;
-  if (body === '' || !/^[0-9.]+$/.test(body) || !Number.isFinite(n) || n < 0 || n > max) {
-    throw usageError(`option ${option} must be a fraction between 0 and 1 or a percentage like 40% (got "${value}")`);
-  }
-  return isPct ? n / 100 : n;
-}
-
-export function parseWhole(option: string, value: string, min: number, max: number): number {
-  const t = String(value).trim().replace(/_/g, '');
-  const n = Number(t);
-  if (!/^\d+$/.test(t) || n < min || n > max) throw usageError(`option ${option} must be a whole number from ${min} to ${max} (got "${value}")`);
-  return n;
-}
 
 function parseStage(sector: Sector, value: string): string {
   try {
@@ -48,16 +28,16 @@ export function registerShock(program: Command): void {
     .command('shock')
     .description('cut countries off (or part of their capacity): what each node, stage and the chain still deliver over time, the binding input, the worst single country')
     .argument('<sector>', 'sector id, name or alias')
-    .option('-x, --cut <countries>', 'countries (or regions) that lose capacity: repeatable, or comma-separated (codes, names or aliases)', collect)
+    .addOption(repeatableOption('-x, --cut <countries>', 'countries (or regions) that lose capacity, also comma-separated (codes, names or aliases)'))
     .option('-c, --country <country>', "viewpoint whose supply to follow: a country or a region such as eu (default: the sector's assessor)")
-    .option('-l, --loss <fraction>', 'share of their capacity lost: 0-1 or a percent like 40%', '100%')
-    .option('-s, --stage <stage>', 'only at this stage (id, name, alias or number; repeatable); default every stage', collect)
-    .option('--spare <fraction>', 'spare capacity of the unshocked suppliers, share of their output: 0-1 or a percent like 10%', '0')
+    .addOption(numberOption('-l, --loss <fraction>', 'share of their capacity lost: 0-1 or a percent like 40%', { kind: 'fraction' }, 1, '100%'))
+    .addOption(repeatableOption('-s, --stage <stage>', 'only at this stage (id, name, alias or number); default every stage'))
+    .addOption(numberOption('--spare <fraction>', 'spare capacity of the unshocked suppliers, share of their output: 0-1 or a percent like 10%', { kind: 'fraction' }, 0))
     .option('--worst', 'cut off every country and region in the data in turn and rank them (the single point of failure)')
-    .option('--top <n>', 'with --worst: how many to list', '10')
+    .addOption(numberOption('--top <n>', 'with --worst: how many to list', { kind: 'whole', min: 1, max: 10_000 }, 10))
     .option('--uncertainty', 'sample the shares the data give as ranges: 5th, 50th and 95th percentiles')
-    .option('--samples <n>', `with --uncertainty: number of samples (1-${MAX_SAMPLES})`, String(DEFAULT_SAMPLES))
-    .option('--seed <n>', 'with --uncertainty: PRNG seed (the same seed gives the same output)', String(DEFAULT_SEED));
+    .addOption(numberOption('--samples <n>', `with --uncertainty: number of samples (1-${MAX_SAMPLES})`, { kind: 'whole', min: 1, max: MAX_SAMPLES }, DEFAULT_SAMPLES))
+    .addOption(numberOption('--seed <n>', 'with --uncertainty: PRNG seed (the same seed gives the same output)', { kind: 'whole', min: 0, max: 2 ** 32 - 1 }, DEFAULT_SEED));
   addOutputOptions(addYearOption(addDataOption(cmd)));
   examples(cmd, [
     'scsr shock batteries --cut china',
@@ -70,32 +50,29 @@ export function registerShock(program: Command): void {
   ]);
   cmd.action(async (sectorArg: string, _o, command: Command) => {
     const opts = command.optsWithGlobals();
-    const model = await getModel(opts);
-    const sector = resolveOrUsage(() => resolveSector(model, sectorArg));
-    const loss = parseFraction('--loss', opts.loss);
-    const spare = parseFraction('--spare', opts.spare);
-    const top = parseWhole('--top', opts.top, 1, 10_000);
-    const samples = parseWhole('--samples', opts.samples, 1, MAX_SAMPLES);
-    const seed = parseWhole('--seed', opts.seed, 0, 2 ** 32 - 1);
-    const stages = ((opts.stage as string[] | undefined) ?? []).map((s) => parseStage(sector, s));
-    const viewpoint = opts.country ? parseViewpoint(model, opts.country) : undefined;
-    const base = { loss, spare, stages, ...snapshotOptions(opts), ...(viewpoint ? { viewpoint } : {}) };
     const cuts = ((opts.cut as string[] | undefined) ?? []).flatMap((c) => c.split(',')).map((c) => c.trim());
-    if (opts.worst) {
-      if (cuts.length) throw usageError('give --cut or --worst, not both');
-      if (opts.uncertainty) throw usageError('--uncertainty works on one shock; it cannot be combined with --worst');
-      const result = worstCase(model, sector, { ...base, top });
-      write(await render('shock', result, () => worstView(model, result), opts));
-      return;
-    }
-    if (cuts.length === 0) {
+    // Combinations are checked before any data are read.
+    if (opts.worst && cuts.length) throw usageError('give --cut or --worst, not both');
+    if (opts.worst && opts.uncertainty) throw usageError('--uncertainty works on one shock; it cannot be combined with --worst');
+    if (!opts.worst && cuts.length === 0) {
       throw usageError(`missing --cut: the countries that lose capacity (or --worst to try each in turn)${opts.country ? '; --country is the viewpoint' : ''}`);
     }
     if (cuts.some((c) => c === '')) throw usageError(`option --cut needs country codes, names or aliases (got "${(opts.cut as string[]).join(',')}")`);
+    const { loss, spare, top, samples, seed } = opts as { loss: number; spare: number; top: number; samples: number; seed: number };
+    const model = await getModel(opts);
+    const sector = resolveOrUsage(() => resolveSector(model, sectorArg));
+    const stages = ((opts.stage as string[] | undefined) ?? []).map((s) => parseStage(sector, s));
+    const viewpoint = opts.country ? parseViewpoint(model, opts.country) : undefined;
+    const base = { loss, spare, stages, ...snapshotOptions(opts), ...(viewpoint ? { viewpoint } : {}) };
+    if (opts.worst) {
+      const result = worstCase(model, sector, { ...base, top });
+      await write(await render('shock', result, { view: () => worstView(model, result), records: () => worstRecords(result) }, opts));
+      return;
+    }
     const targets = [...new Set(cuts.map((n) => parsePlace(model, n, '--cut')))];
     const result = shockSector(model, sector, { ...base, targets });
     if (opts.uncertainty) result.uncertainty = shockUncertainty(model, sector, { ...base, targets, samples, seed });
-    write(await render('shock', result, () => shockView(result), opts));
+    await write(await render('shock', result, { view: () => shockView(result), records: () => shockRecords(result) }, opts));
   });
 }
 
@@ -159,16 +136,17 @@ export function shockView(r: ShockResult): View {
   const who = r.targets.map((t) => t.name).join(', ');
   const blocks: Block[] = [
     table(
+      // Left out first on a narrow terminal: Data, #, Own list after, Impact, Shocked share, imports lost.
       [
-        { header: '#', key: 'order', align: 'right' },
-        { header: 'Stage / input', key: 'node' },
-        { header: 'Shocked share', key: 'shocked_share_pct', align: 'right' },
-        { header: 'Own list after', key: 'world_after_pct' },
-        { header: 'World after', key: 'world_tree_after_pct' },
-        { header: `${v} imports lost`, key: 'viewpoint_foreign_lost_pct', align: 'right' },
-        { header: `${v} after`, key: 'viewpoint_tree_after_pct' },
-        { header: 'Impact', key: 'impact' },
-        { header: 'Data', key: 'data' },
+        { header: '#', align: 'right', priority: 2 },
+        { header: 'Stage / input' },
+        { header: 'Shocked share', short: 'Shocked', align: 'right', priority: 5 },
+        { header: 'Own list after', short: 'Own list', priority: 3 },
+        { header: 'World after', short: 'World' },
+        { header: `${v} imports lost`, short: `${v} lost`, align: 'right', priority: 6 },
+        { header: `${v} after`, priority: 8 },
+        { header: 'Impact', priority: 4 },
+        { header: 'Data', priority: 1 },
       ],
       rows,
       `${r.name}: ${who} ${scopeText(r, r.stages.length, r.targets.length === 1)} (viewpoint ${r.viewpointName}${r.year ? `, year ${r.year}` : ''})`,
@@ -176,7 +154,7 @@ export function shockView(r: ShockResult): View {
   ];
   const chain: CellLike[] = [...throughputLines('World chain throughput', r.world), ...throughputLines(`${r.viewpointName} chain throughput`, r.viewpointChain)];
   if (r.noDataStages.length) chain.push(cell(`No share data (left out of the minimum): ${r.noDataStages.join(', ')}`, 'muted'));
-  chain.push(cell('Leontief chain over every essential input: a node delivers what its tightest essential input delivers; no substitution (docs/scenarios.md)', 'muted'));
+  chain.push(cell(`Leontief chain over every essential input: a node delivers what its tightest essential input delivers; no substitution (${docPath('scenarios.md')})`, 'muted'));
   blocks.push(lines(chain));
   if (r.uncertainty) blocks.push(...uncertaintyBlocks(r));
   return { blocks };
@@ -198,11 +176,11 @@ function uncertaintyBlocks(r: ShockResult): Block[] {
   return [
     table(
       [
-        { header: 'Stage', key: 'stage' },
-        { header: 'Throughput p5 / p50 / p95', key: 'throughput_p5_p50_p95' },
-        { header: 'Median', key: 'throughput_p50' },
-        { header: 'Modelled risk p5 / p50 / p95', key: 'risk_p5_p50_p95' },
-        { header: 'Median risk', key: 'risk_p50' },
+        { header: 'Stage' },
+        { header: 'Throughput p5 / p50 / p95', short: 'Throughput p5/p50/p95' },
+        { header: 'Median', priority: 4 },
+        { header: 'Modelled risk p5 / p50 / p95', short: 'Risk p5/p50/p95' },
+        { header: 'Median risk', priority: 3 },
       ],
       rows,
       `Uncertainty: ${u.samples} samples, seed ${u.seed} (${u.prng}); shares with a range drawn from a triangular distribution (low, point, high)`,
@@ -213,7 +191,7 @@ function uncertaintyBlocks(r: ShockResult): Block[] {
       u.rangedValues === 0
         ? cell('No ranged values in the snapshots used: every share is fixed, so the percentiles equal the point result', 'warn')
         : `${u.rangedValues} ranged value${u.rangedValues === 1 ? '' : 's'} (all other shares fixed): ${ranged.join('; ')}`,
-      ...(u.rescaledPct > 0 ? [cell(`${pct(u.rescaledPct)} of sampled share lists summed above 100 and were scaled back (docs/scenarios.md#uncertainty)`, 'muted')] : []),
+      ...(u.rescaledPct > 0 ? [cell(`${pct(u.rescaledPct)} of sampled share lists summed above 100 and were scaled back (${docPath('scenarios.md#uncertainty')})`, 'muted')] : []),
     ]),
   ];
 }
@@ -234,14 +212,15 @@ function worstRows(list: WorstEntry[]): CellLike[][] {
 export function worstView(model: Model, r: WorstCase): View {
   const v = upper(r.viewpoint);
   const cols = [
-    { header: 'Rank', key: 'rank', align: 'right' as const },
-    { header: 'Cut off', key: 'target' },
-    { header: 'World after', key: 'world_after_pct' },
-    { header: 'World lost', key: 'world_lost_pct', align: 'right' as const },
-    { header: 'Binding node', key: 'binding_node' },
-    { header: 'World at once', key: 'world_immediate_pct', align: 'right' as const },
-    { header: `${v} after`, key: 'viewpoint_after_pct' },
-    { header: `${v} lost`, key: 'viewpoint_lost_pct', align: 'right' as const },
+    // Left out first on a narrow terminal: World at once, Binding node, the viewpoint's loss, World lost.
+    { header: 'Rank', align: 'right' as const },
+    { header: 'Cut off' },
+    { header: 'World after', short: 'World' },
+    { header: 'World lost', align: 'right' as const, priority: 6 },
+    { header: 'Binding node', short: 'Binding', priority: 4 },
+    { header: 'World at once', short: 'At once', align: 'right' as const, priority: 3 },
+    { header: `${v} after` },
+    { header: `${v} lost`, align: 'right' as const, priority: 5 },
   ];
   const scope = scopeText({ lossPct: r.lossPct, sparePct: r.sparePct, shockedStages: r.shockedStages }, model.sectors.find((s) => s.id === r.sector)?.stages.length ?? 0, true);
   const spof = r.singlePointOfFailure;
@@ -253,8 +232,69 @@ export function worstView(model: Model, r: WorstCase): View {
         spof
           ? cell(`Single point of failure: ${spof.target.name}: world chain throughput ${pct(spof.worldAfterPct)} in the long run without it, ${pct(spof.worldImmediatePct)} at once (binding: ${spof.worldBinding.map((b) => `${b.name}${b.input ? ` / ${b.nodeName}` : ''}`).join(' = ') || '-'})`, 'bad')
           : cell('No single country or region costs the chain any throughput', 'good'),
-        cell('Ranked by the long run: capital goods (equipment) bind once the installed base is gone; "at once" counts consumables without inventory only (docs/scenarios.md)', 'muted'),
+        cell(`Ranked by the long run: capital goods (equipment) bind once the installed base is gone; "at once" counts consumables without inventory only (${docPath('scenarios.md')})`, 'muted'),
       ]),
     ],
   };
+}
+
+/**
+ * CSV/TSV/NDJSON of `shock`: one row per node, the stage (`depth` 0) and every input below it;
+ * with --uncertainty the stage rows carry the percentiles.
+ */
+export function shockRecords(r: ShockResult): Tidy {
+  const u = r.uncertainty;
+  const worldBinds = new Set(r.world.binding.map((b) => b.node));
+  const viewpointBinds = new Set(r.viewpointChain.binding.map((b) => b.node));
+  return tidy(
+    {
+      sector: 'string', viewpoint: 'string', targets: 'string', loss_pct: 'number', spare_pct: 'number', node: 'string', stage: 'string', parent: 'string', depth: 'number',
+      order: 'number', name: 'string', use: 'string', essential: 'boolean', time_to_impact_months: 'number', shocked: 'boolean', unknown_share_targets: 'string',
+      shocked_share_pct: 'number', lost_pct: 'number', spare_added_pct: 'number', own_list_after_pct: 'number', own_list_after_low_pct: 'number',
+      world_after_pct: 'number', binds_world: 'boolean', viewpoint_imports_lost_pct: 'number', viewpoint_measured: 'boolean', viewpoint_after_pct: 'number', binds_viewpoint: 'boolean',
+      world_after_p5_pct: 'number', world_after_p50_pct: 'number', world_after_p95_pct: 'number', modelled_risk_p5: 'number', modelled_risk_p50: 'number', modelled_risk_p95: 'number',
+      snapshot_year: 'number', projection: 'boolean', metric: 'string', basis: 'string', source: 'string', no_data: 'string',
+    },
+    r.stages.flatMap((st) =>
+      [st, ...st.inputs].map((x) => {
+        const p = x === st ? u?.stages.find((s) => s.id === st.id) : undefined;
+        return {
+          sector: r.sector, viewpoint: r.viewpoint, targets: joinList(r.targets.map((t) => t.id)), loss_pct: r.lossPct, spare_pct: r.sparePct,
+          node: x.path, stage: st.id, parent: x.parent, depth: x.depth, order: st.order, name: x.name, use: x.use, essential: x.essential,
+          time_to_impact_months: x.timeToImpactMonths, shocked: x.shocked, unknown_share_targets: joinList(x.unknownShareTargets),
+          shocked_share_pct: x.shockedSharePct, lost_pct: x.lostPct, spare_added_pct: x.spareAddedPct, own_list_after_pct: x.afterPct, own_list_after_low_pct: x.afterLowPct,
+          world_after_pct: x.tree.afterPct, binds_world: worldBinds.has(x.path), viewpoint_imports_lost_pct: x.viewpoint?.foreignLostPct ?? null,
+          viewpoint_measured: x.viewpoint?.measured ?? null, viewpoint_after_pct: x.tree.viewpointAfterPct, binds_viewpoint: viewpointBinds.has(x.path),
+          world_after_p5_pct: p?.throughputPct?.p5 ?? null, world_after_p50_pct: p?.throughputPct?.p50 ?? null, world_after_p95_pct: p?.throughputPct?.p95 ?? null,
+          modelled_risk_p5: p?.modelledRisk?.p5 ?? null, modelled_risk_p50: p?.modelledRisk?.p50 ?? null, modelled_risk_p95: p?.modelledRisk?.p95 ?? null,
+          snapshot_year: x.snapshot?.year ?? null, projection: x.snapshot?.projection ?? null, metric: x.snapshot?.metric ?? null, basis: x.snapshot?.basis ?? null,
+          source: x.snapshot?.source ?? null, no_data: x.noData,
+        };
+      }),
+    ),
+  );
+}
+
+/** CSV/TSV/NDJSON of `shock --worst`: one row per country or region in either top list, with its rank in each it made. */
+export function worstRecords(r: WorstCase): Tidy {
+  const entries = new Map<string, { world?: WorstEntry; viewpoint?: WorstEntry }>();
+  for (const e of r.byWorld) entries.set(e.target.id, { world: e });
+  for (const e of r.byViewpoint) entries.set(e.target.id, { ...entries.get(e.target.id), viewpoint: e });
+  return tidy(
+    {
+      sector: 'string', viewpoint: 'string', loss_pct: 'number', spare_pct: 'number', target: 'string', target_name: 'string', target_kind: 'string',
+      world_rank: 'number', world_after_pct: 'number', world_lost_pct: 'number', world_immediate_pct: 'number', world_binding: 'string',
+      viewpoint_rank: 'number', viewpoint_after_pct: 'number', viewpoint_lost_pct: 'number', viewpoint_binding: 'string',
+    },
+    [...entries.values()].map(({ world, viewpoint }) => {
+      const e = (world ?? viewpoint)!;
+      return {
+        sector: r.sector, viewpoint: r.viewpoint, loss_pct: r.lossPct, spare_pct: r.sparePct, target: e.target.id, target_name: e.target.name, target_kind: e.target.kind,
+        world_rank: world?.rank ?? null, world_after_pct: e.worldAfterPct, world_lost_pct: e.worldLostPct, world_immediate_pct: e.worldImmediatePct,
+        world_binding: joinList(e.worldBinding.map((b) => b.node)),
+        viewpoint_rank: viewpoint?.rank ?? null, viewpoint_after_pct: e.viewpointAfterPct, viewpoint_lost_pct: e.viewpointLostPct,
+        viewpoint_binding: joinList(e.viewpointBinding.map((b) => b.node)),
+      };
+    }),
+  );
 }

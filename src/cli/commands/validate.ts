@@ -6,6 +6,10 @@ import { relative } from 'node:path';
 import { EXIT } from '../exit.js';
 import { addOutputOptions, examples } from '../options.js';
 import { jsonDocument, resolveFormat, write } from '../output.js';
+import { renderDelimited, renderNdjson } from '../../render/csv.js';
+import type { FileReport } from '../../engine/results-commands.js';
+import { tidy, type Tidy } from '../../render/tidy.js';
+import { sanitize } from '../../render/text.js';
 
 export function registerValidate(program: Command): void {
   const cmd = program
@@ -28,14 +32,17 @@ export function registerValidate(program: Command): void {
       valid: rep.errors.length === 0,
       errors: rep.errors.map((e) => ({ line: e.line, col: e.col, path: e.path, message: e.message, text: formatDataError(e) })),
     }));
-    if (format === 'json') write(jsonDocument('validate', { valid: r.errors.length === 0, files }));
-    else {
+    if (format === 'json') await write(jsonDocument('validate', { valid: r.errors.length === 0, files }));
+    else if (format === 'csv' || format === 'tsv' || format === 'ndjson') {
+      await write(format === 'ndjson' ? renderNdjson(validateRecords(files)) : renderDelimited(validateRecords(files), format));
+    } else {
+      // Table and Markdown: the linter's lines, `file:line:col: message`; they quote the data, so they are sanitised.
       const out: string[] = [];
       for (const f of files) {
         if (f.valid) out.push(`${f.file}: OK (${f.kind === 'sector' ? `sector ${f.id}` : f.kind})`);
         else out.push(...f.errors.map((e) => e.text));
       }
-      write(out.join('\n') + '\n');
+      await write(out.map(sanitize).join('\n') + '\n');
     }
     const bad = files.filter((f) => !f.valid).length;
     if (bad > 0) {
@@ -49,4 +56,15 @@ export function registerValidate(program: Command): void {
 function displayPath(dir: string): string {
   const rel = relative(process.cwd(), dir);
   return rel && !rel.startsWith('..') ? rel : dir;
+}
+
+/** CSV/TSV/NDJSON of `validate`: one row per error, and one row (no error) per valid file. */
+export function validateRecords(files: FileReport[]): Tidy {
+  return tidy(
+    { file: 'string', kind: 'string', id: 'string', valid: 'boolean', line: 'number', col: 'number', path: 'string', message: 'string' },
+    files.flatMap((f): Array<{ file: string; kind: string | null; id: string | null; valid: boolean; line: number | null; col: number | null; path: string | null; message: string | null }> => {
+      const base = { file: f.file, kind: f.kind, id: f.id, valid: f.valid };
+      return f.errors.length ? f.errors.map((e) => ({ ...base, line: e.line, col: e.col, path: e.path, message: e.message })) : [{ ...base, line: null, col: null, path: null, message: null }];
+    }),
+  );
 }

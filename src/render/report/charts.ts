@@ -139,9 +139,9 @@ export function exposureChart(v: SectorView, id: string): Markup {
     id,
     width,
     title: `${iso(v.name)}: exposure of ${iso(v.viewpoint.name)} to its top partners`,
-    units: `Share of ${iso(v.viewpoint.name)}’s imports held by each partner, %: the largest at any one stage or input (thick bar), and the mean over stages of its largest share at each (thin bar).`,
+    units: `Share of ${iso(v.viewpoint.name)}’s supply held by each partner (imported share × share of the imports), %: the largest at any one stage or input (thick bar), and the mean over stages of its largest share at each (thin bar).`,
     desc: E.rows.length
-      ? `Share of ${iso(v.viewpoint.name)}’s imports held by each partner: ${E.rows.map((e) => `${iso(e.name)} up to ${fmtPct(e.maxPct)} (${iso(e.maxStage)}), weighted mean ${fmtPct(e.meanPct)}`).join('; ')}.`
+      ? `Share of ${iso(v.viewpoint.name)}’s supply held by each partner: ${E.rows.map((e) => `${iso(e.name)} up to ${fmtPct(e.maxPct)} (${iso(e.maxStage)}), weighted mean ${fmtPct(e.meanPct)}`).join('; ')}.`
       : `No foreign supplier in the data for ${iso(v.viewpoint.name)}.`,
     sources: E.sources,
     cite: v,
@@ -158,7 +158,7 @@ export function exposureChart(v: SectorView, id: string): Markup {
             'g',
             { 'data-mark': 'exposure', 'data-partner': r.id, 'data-cutoff': r.cutOff ? 'true' : undefined },
             r.cutOff ? rect(0, y - 6, width, height - 4, { fill: COLOR.band, class: 'bg' }) : null,
-            h('title', {}, r.maxPct === null ? `${iso(r.name)}: named without a share` : `${iso(r.name)}: up to ${fmtPct(r.maxPct)} of ${iso(v.viewpoint.name)}’s imports (at ${iso(r.maxStage)}); ${fmtPct(r.meanPct)} mean over stages`),
+            h('title', {}, r.maxPct === null ? `${iso(r.name)}: named without a share` : `${iso(r.name)}: up to ${fmtPct(r.maxPct)} of ${iso(v.viewpoint.name)}’s supply (at ${iso(r.maxStage)}); ${fmtPct(r.meanPct)} mean over stages`),
             h('g', { 'data-label': '' }, name.markup, r.cutOff ? text(4, y + 12 + name.lines * LINE - 1, 'worst cut-off', { 'font-size': SMALL, fill: COLOR.muted }) : null),
             rect(x0, y, barLen(r.maxPct ?? 0), 14, { fill: COLOR.exposureMax }),
             text(x0 + barLen(r.maxPct ?? 0) + 6, y + 12, r.maxPct === null ? 'named without a share' : `${fmtPct(r.maxPct)} at ${iso(clipToWidth(r.maxStage, 170, normal))}`, { 'font-style': r.maxPct === null ? 'italic' : undefined }),
