@@ -108,7 +108,7 @@ const CASES: Record<string, Case> = {
   'document marker only': committed('document-marker-only.yaml', 3, ['document-marker-only.yaml:1:1: is empty: expected a mapping with the keys of a sector or countries file']),
   'root is a list': committed('type-root-list.yaml', 3, ['type-root-list.yaml:2:1: must be a mapping (got a list)']),
   'root is a string': committed('type-root-scalar.yaml', 3, ['type-root-scalar.yaml:2:1: must be a mapping (got "just some text")']),
-  'neither sector nor countries': committed('type-root-unknown-kind.yaml', 3, ['type-root-unknown-kind.yaml:2:1: is neither a sector file (needs `stages`), a countries file (needs one of `countries`, `regions`, `groups`, `concerns` or `supplierRisk`) nor a trade file (needs one of `imports`, `reliance` or `events`)']),
+  'neither sector nor countries': committed('type-root-unknown-kind.yaml', 3, ['type-root-unknown-kind.yaml:2:1: is not a scsr data file: a sector file needs `stages`; a countries file one of `countries`, `regions`, `groups`, `concerns`, `supplierRisk`; a trade file one of `imports`, `reliance`, `events`; a criticality file `assessments`']),
   // --- wrong types
   'name is a number': committed('type-name-number.yaml', 3, ['type-name-number.yaml:3:7: name must be a string (got 42)']),
   'name has no value': committed('type-null-name.yaml', 3, ['type-null-name.yaml:3:6: name must be a string (got null)']),
