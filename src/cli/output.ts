@@ -51,24 +51,43 @@ export function jsonDocument(command: string, result: object): string {
 }
 
 /**
+ * A top-level list whose items are computed as they are written: `score --all` evaluates one
+ * sector, writes it and lets it go, so memory holds one sector's result at a time, not all.
+ */
+export class LazyItems<T> {
+  constructor(
+    readonly length: number,
+    private readonly at: (i: number) => T,
+  ) {}
+  *[Symbol.iterator](): Generator<T> {
+    for (let i = 0; i < this.length; i++) yield this.at(i);
+  }
+}
+
+/**
  * The same bytes as `JSON.stringify(document, null, 2)` plus a newline, in pieces: each item of a
  * top-level array is one piece, so `score --all` on a large dataset never holds its whole
- * document (hundreds of MB) as one string.
+ * document (hundreds of MB) as one string; a LazyItems list is computed item by item too.
  */
 export function* jsonChunks(command: string, result: object): Generator<string> {
   const doc: Record<string, unknown> = { schemaVersion: SCHEMA_VERSION, command, ...result };
   const indent = (json: string, pad: string) => json.replace(/\n/g, `\n${pad}`);
   // JSON.stringify leaves out keys whose value it cannot write (undefined, functions).
-  const keys = Object.keys(doc).filter((k) => JSON.stringify(doc[k]) !== undefined);
+  const keys = Object.keys(doc).filter((k) => doc[k] instanceof LazyItems || JSON.stringify(doc[k]) !== undefined);
   yield '{\n';
   for (const [i, key] of keys.entries()) {
     const value = doc[key];
     const end = i < keys.length - 1 ? ',\n' : '\n';
-    if (Array.isArray(value) && value.length > 0) {
+    const items = value instanceof LazyItems ? (value as LazyItems<unknown>) : Array.isArray(value) ? value : null;
+    if (items && items.length > 0) {
       yield `  ${JSON.stringify(key)}: [\n`;
-      for (const [j, item] of value.entries()) yield `    ${indent(JSON.stringify(item, null, 2) ?? 'null', '    ')}${j < value.length - 1 ? ',\n' : '\n'}`;
+      let j = 0;
+      for (const item of items) {
+        yield `    ${indent(JSON.stringify(item, null, 2) ?? 'null', '    ')}${j < items.length - 1 ? ',\n' : '\n'}`;
+        j++;
+      }
       yield `  ]${end}`;
-    } else yield `  ${JSON.stringify(key)}: ${indent(JSON.stringify(value, null, 2), '  ')}${end}`;
+    } else yield `  ${JSON.stringify(key)}: ${indent(JSON.stringify(items ? [] : value, null, 2), '  ')}${end}`;
   }
   yield '}\n';
 }

@@ -83,8 +83,29 @@ function side(st: StageScore): CompareStage['a'] {
   };
 }
 
-export function compareCountries(model: Model, sectors: readonly Sector[], a: string, b: string, opts: Common = {}): SectorComparison[] {
+/** A stage's share for one side on a basis: its own list, else the node that binds it. */
+function basisShare(st: StageScore): number | null {
+  if (st.snapshot) return st.viewpointSharePct;
+  const n = st.inputs.find((x) => x.path === st.binding[0]?.path);
+  return n?.snapshot ? n.viewpointSharePct : null;
+}
+
+export function compareCountries(model: Model, sectors: readonly Sector[], a: string, b: string, opts: Common & { bases?: readonly string[] } = {}): SectorComparison[] {
   return sectors.map((s) => {
+    const bases = (opts.bases ?? []).map((basis) => {
+      const xa = evaluateChain(model, s, { ...opts, basis, viewpoint: a });
+      const xb = evaluateChain(model, s, { ...opts, basis, viewpoint: b });
+      return {
+        basis,
+        stages: xa.stages.map((st, i) => ({
+          stage: st.id,
+          aSharePct: basisShare(st),
+          bSharePct: basisShare(xb.stages[i]!),
+          aReliesOnBPct: relianceAt(st, b).pct,
+          bReliesOnAPct: relianceAt(xb.stages[i]!, a).pct,
+        })),
+      };
+    });
     const sa = evaluateChain(model, s, { ...opts, viewpoint: a });
     const sb = evaluateChain(model, s, { ...opts, viewpoint: b });
     const stages: CompareStage[] = sa.stages.map((st, i) => ({
@@ -144,6 +165,7 @@ export function compareCountries(model: Model, sectors: readonly Sector[], a: st
       dependencies,
       relation,
       verdict: verdict(model, s, sa, a, b, relation, ab, ba, dependencies),
+      bases,
     };
   });
 }

@@ -180,6 +180,22 @@ export const SectorComparisonSchema = z.object({
   dependencies: z.object({ aOnB: z.array(NamedDependencySchema), bOnA: z.array(NamedDependencySchema) }),
   relation: z.enum(['mutual', 'a-relies-on-b', 'b-relies-on-a', 'independent']),
   verdict: z.string(),
+  bases: z
+    .array(
+      z.object({
+        basis: z.string(),
+        stages: z.array(
+          z.object({
+            stage: z.string(),
+            aSharePct: nullableNum.describe("a's share of world supply at the stage on this basis (its own list, else the node that binds)"),
+            bSharePct: nullableNum,
+            aReliesOnBPct: nullableNum,
+            bReliesOnAPct: nullableNum,
+          }),
+        ),
+      }),
+    )
+    .describe('With --bases: the same comparison read on each basis, side by side (location: where the plants are; ownership and headquarters: whose firms)'),
 });
 
 export const ChokepointRowSchema = z.object({

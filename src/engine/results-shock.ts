@@ -109,7 +109,7 @@ export const UncertaintySchema = z.object({
     z.object({
       id: z.string(),
       name: z.string(),
-      throughputPct: PercentilesSchema.nullable().describe('Stage capacity after the shock (tree minimum)'),
+      throughput: PercentilesSchema.nullable().describe('Percentiles of the stage capacity (percent) after the shock (tree minimum)'),
       modelledRisk: PercentilesSchema.nullable().describe('Modelled risk 0-100 from the viewpoint on the sampled (pre-shock) shares, weakest-link lens'),
     }),
   ),

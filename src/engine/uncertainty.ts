@@ -232,7 +232,7 @@ export function shockUncertainty(model: Model, sector: Sector, options: Uncertai
       return {
         id: st.id,
         name: st.name,
-        throughputPct: Number.isFinite(tp[0]!) ? percentiles(tp) : null,
+        throughput: Number.isFinite(tp[0]!) ? percentiles(tp) : null,
         modelledRisk: Number.isFinite(rk[0]!) ? percentiles(rk) : null,
       };
     }),

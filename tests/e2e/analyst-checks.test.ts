@@ -91,6 +91,16 @@ describe('analyst checks: Korea', () => {
   });
 });
 
+describe('analyst checks: the ownership lens', () => {
+  it('Korean firms build abroad: by location the US hardly relies on Korea for cells, by ownership for a fifth of them', () => {
+    const c = scsrJson(['compare', 'us', 'kr', '--sector', 'batteries', '--bases', 'location,ownership']).comparisons[0];
+    const at = (basis: string) => c.bases.find((x: Any) => x.basis === basis).stages.find((s: Any) => s.stage === 'cells');
+    expect(at('location').aReliesOnBPct).toBeLessThan(5);
+    expect(at('ownership').bSharePct).toBeGreaterThan(at('location').bSharePct * 5);
+    expect(at('ownership').aReliesOnBPct).toBeGreaterThan(15);
+  });
+});
+
 describe('analyst checks: the US and the EU', () => {
   it('US refined cobalt reads net import reliance from USGS, not 1 − own share', () => {
     const e = scsrJson(['explain', 'batteries', 'refining/cobalt']);

@@ -40,7 +40,7 @@ const COMMANDS: string[][] = [
   ['chokepoints', '--format', 'md'],
   ['explain', 'semiconductors', '1'],
   ['shock', 'semiconductors', '--worst'],
-  ['shock', 'batteries', '--country', 'cn', '--loss', '30%', '--uncertainty', '--samples', '2000', '--seed', '7', '--json'],
+  ['shock', 'batteries', '--cut', 'cn', '--loss', '30%', '--uncertainty', '--samples', '2000', '--seed', '7', '--json'],
   ['validate', '--json'],
 ];
 

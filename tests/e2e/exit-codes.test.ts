@@ -90,7 +90,7 @@ describe('exit codes', () => {
   // The shell reports 130 (128 + SIGINT) because scsr dies of the signal at once, even in the
   // middle of a long computation: a JS handler would have to wait for the computation to end.
   it.skipIf(process.platform === 'win32')('130: Ctrl-C in the middle of a long computation ends it at once', async () => {
-    const longRun = `"${process.execPath}" "${BIN}" shock semiconductors --country tw --uncertainty --samples 1000000`;
+    const longRun = `"${process.execPath}" "${BIN}" shock semiconductors --cut tw --uncertainty --samples 1000000`;
     const script = `${longRun} >/dev/null & pid=$!; sleep 1; kill -INT $pid; wait $pid; echo "exit=$?"`;
     const started = Date.now();
     const r = await new Promise<{ stdout: string; stderr: string }>((resolve) => {

@@ -33,6 +33,16 @@ const CASES: Array<[Command, string[]]> = [
   ['explain', ['explain', 'semiconductors', 'fabrication']],
   ['explain', ['explain', 'batteries', 'refining', '--country', 'kr', '--method', 'eu-crm']],
   ['explain', ['explain', 'batteries', 'packs']],
+  ['explain', ['explain', 'semiconductors', 'materials/photoresists', '--country', 'kr', '--year', '2020']],
+  ['score', ['score', 'batteries', '--method', 'eu-crm', '--country', 'eu']],
+  ['score', ['score', 'semiconductors', '--lens', 'value-weighted', '--basis', 'headquarters']],
+  ['dependence', ['dependence', 'kr']],
+  ['dependence', ['dependence', 'us', '--measured', '--sector', 'batteries']],
+  ['events', ['events']],
+  ['events', ['events', '--country', 'kr', '--year', '2020']],
+  ['shock', ['shock', 'semiconductors', '--cut', 'tw', '--cut', 'kr']],
+  ['shock', ['shock', 'batteries', '--cut', 'cn', '--country', 'kr', '--loss', '30%', '--uncertainty', '--samples', '500']],
+  ['shock', ['shock', 'semiconductors', '--worst', '--top', '3']],
 ];
 
 /** Every key anywhere in a document, with its value. */
@@ -67,12 +77,12 @@ describe('JSON output contract', () => {
       expect(parsed.success ? 'valid' : parsed.error.issues.slice(0, 5)).toBe('valid');
     });
 
-    it('starts with schemaVersion 1 and the command, in that order', () => {
+    it('starts with schemaVersion 2 and the command, in that order', () => {
       const doc = JSON.parse(first.stdout);
       expect(Object.keys(doc).slice(0, 2)).toEqual(['schemaVersion', 'command']);
-      expect(doc.schemaVersion).toBe(1);
+      expect(doc.schemaVersion).toBe(2);
       expect(doc.command).toBe(command);
-      expect(first.stdout.startsWith(`{\n  "schemaVersion": 1,\n  "command": ${JSON.stringify(command)},\n`)).toBe(true);
+      expect(first.stdout.startsWith(`{\n  "schemaVersion": 2,\n  "command": ${JSON.stringify(command)},\n`)).toBe(true);
     });
 
     it('gives byte-identical stdout when run twice', () => {

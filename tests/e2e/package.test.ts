@@ -117,7 +117,7 @@ const loaded: Result<Model> = await loadModel({ paths: [] });
 if (!loaded.ok) throw new Error(loaded.errors.map(formatDataError).join('\\n'));
 const score: SectorScore = scoreSector(loaded.value, resolveSector(loaded.value, 'semiconductors'));
 const weakest: string | undefined = score.weakestLink?.stage;
-const shares: number[] = score.stages.flatMap((s) => s.suppliers.map((x) => x.sharePct));
+const shares: Array<number | null> = score.stages.flatMap((s) => s.suppliers.map((x) => x.sharePct)); // null: named, share unknown
 // The declarations are real types, not any: a wrong argument is an error.
 // @ts-expect-error a sector id is not a Sector
 scoreSector(loaded.value, 'semiconductors');

@@ -99,7 +99,7 @@ describe('shockUncertainty', () => {
     const u = shockUncertainty(model(s), s, { targets: ['bb'], samples: 50 });
     expect(u.rangedValues).toBe(0);
     expect(u.world).toEqual({ p5: 50, p50: 50, p95: 50 });
-    expect(u.stages[0]!.throughputPct).toEqual({ p5: 50, p50: 50, p95: 50 });
+    expect(u.stages[0]!.throughput).toEqual({ p5: 50, p50: 50, p95: 50 });
   });
 
   it('spreads throughput as the ranged share spreads', () => {
@@ -108,12 +108,12 @@ describe('shockUncertainty', () => {
     expect(u.ranged).toEqual([{ stage: 'making', input: null, supplier: 'bb', lowPct: 40, sharePct: 50, highPct: 60 }]);
     // Making after = 100 − b, b ~ triangular(40, 50, 60). Its 5% quantile: 40 + √(0.05·20·10) = 40 + √10 = 43.16,
     // so throughput p95 ≈ 100 − 43.16 = 56.84, p5 ≈ 100 − (60 − √10) = 43.16, p50 ≈ 50.
-    expect(u.stages[0]!.throughputPct!.p5).toBeCloseTo(43.16, 0);
-    expect(u.stages[0]!.throughputPct!.p50).toBeCloseTo(50, 0);
-    expect(u.stages[0]!.throughputPct!.p95).toBeCloseTo(56.84, 0);
+    expect(u.stages[0]!.throughput!.p5).toBeCloseTo(43.16, 0);
+    expect(u.stages[0]!.throughput!.p50).toBeCloseTo(50, 0);
+    expect(u.stages[0]!.throughput!.p95).toBeCloseTo(56.84, 0);
     // Selling (bb 10, fixed) gives 90 > making: making binds, the chain follows it.
-    expect(u.world).toEqual(u.stages[0]!.throughputPct);
-    expect(u.stages[1]!.throughputPct).toEqual({ p5: 90, p50: 90, p95: 90 });
+    expect(u.world).toEqual(u.stages[0]!.throughput);
+    expect(u.stages[1]!.throughput).toEqual({ p5: 90, p50: 90, p95: 90 });
     // Risk at making rises with Betaland's share; the median sits near the point value's risk.
     const risk = u.stages[0]!.modelledRisk!;
     expect(risk.p5).toBeLessThan(risk.p50);

@@ -18,9 +18,15 @@ export function registerCompare(program: Command): void {
     .argument('<a>', 'first country (code, name or alias)')
     .argument('<b>', 'second country')
     .option('-s, --sector <sector>', 'only this sector (default: every sector)')
-    .option('-i, --inputs', 'also compare every input node (the same node on both sides)');
+    .option('-i, --inputs', 'also compare every input node (the same node on both sides)')
+    .option('--bases <list>', 'also read the comparison on each of these bases, side by side: location, headquarters, ownership (comma list)');
   addOutputOptions(addYearOption(addDataOption(cmd)));
-  examples(cmd, ['scsr compare us kr', 'scsr compare korea china --sector batteries', 'scsr compare us tw --json | jq ".comparisons[].verdict"']);
+  examples(cmd, [
+    'scsr compare us kr',
+    'scsr compare korea china --sector batteries',
+    'scsr compare us kr --sector batteries --bases location,ownership',
+    'scsr compare us tw --json | jq ".comparisons[].verdict"',
+  ]);
   cmd.action(async (aArg: string, bArg: string, _o, command: Command) => {
     const opts = command.optsWithGlobals();
     const model = await getModel(opts);
@@ -28,11 +34,24 @@ export function registerCompare(program: Command): void {
     const b = parseViewpoint(model, bArg, 'argument <b>');
     if (a === b) throw usageError(`compare needs two different countries (got ${a} twice)`);
     const sectors = opts.sector ? [resolveOrUsage(() => resolveSector(model, opts.sector))] : model.sectors;
-    const comparisons = compareCountries(model, sectors, a, b, snapshotOptions(opts));
+    const bases = opts.bases === undefined ? [] : parseBases(String(opts.bases));
+    if (bases.length && opts.basis) throw usageError('give --basis or --bases, not both');
+    const comparisons = compareCountries(model, sectors, a, b, { ...snapshotOptions(opts), bases });
     await write(
       await render('compare', { a, b, comparisons }, { view: () => compareView(comparisons, a, b, Boolean(opts.inputs)), records: () => compareRecords(comparisons) }, opts),
     );
   });
+}
+
+const BASES = ['location', 'headquarters', 'ownership'];
+
+/** --bases: a comma list of distinct bases, at least one. */
+function parseBases(value: string): string[] {
+  const list = value.split(',').map((x) => x.trim().toLowerCase());
+  const bad = list.find((x) => !BASES.includes(x));
+  if (bad !== undefined || list.length === 0) throw usageError(`option --bases takes a comma list of ${BASES.join(', ')} (got "${value}")`);
+  if (new Set(list).size !== list.length) throw usageError(`option --bases names a basis twice (got "${value}")`);
+  return list;
 }
 
 const share = (x: { sharePct: number | null; listed: boolean }) => (x.sharePct === null ? '-' : !x.listed ? 'not listed' : pct(x.sharePct));
@@ -81,6 +100,27 @@ export function compareView(comparisons: SectorComparison[], a: string, b: strin
         `${c.name}: ${A} vs ${B} (share: of world supply in the stage's own list; risk: * = the rating enters (assessor's view), else the model alone, with the node that sets it; relies on: the other's highest share of the country's supply at a node, est. = estimated from world shares)`,
       ),
     );
+    if (c.bases.length) {
+      const short: Record<string, string> = { location: 'loc.', headquarters: 'HQ', ownership: 'own.' };
+      const cols = c.bases.flatMap((x) => [
+        { header: `${A} share ${short[x.basis]}`, align: 'right' as const },
+        { header: `${B} share ${short[x.basis]}`, align: 'right' as const },
+        { header: `${A} on ${B} ${short[x.basis]}`, align: 'right' as const, priority: 5 },
+      ]);
+      blocks.push(
+        table(
+          [{ header: 'Stage' }, ...cols],
+          c.stages.map((st, i) => [
+            cell(st.name, 'strong'),
+            ...c.bases.flatMap((x) => {
+              const r = x.stages[i]!;
+              return [pct(r.aSharePct), pct(r.bSharePct), r.aReliesOnBPct === null ? 'no data' : pct(r.aReliesOnBPct)];
+            }),
+          ]),
+          `${c.name}: ${A} and ${B} by ${c.bases.map((x) => x.basis).join(' and by ')} (location: where the plants are; headquarters and ownership: whose firms they are)`,
+        ),
+      );
+    }
     blocks.push(
       lines([
         `Weakest link: ${A} ${c.weakestLink.a ?? 'no data'}; ${B} ${c.weakestLink.b ?? 'no data'}`,

@@ -8,7 +8,7 @@ import { cell, lines, table, type Block, type CellLike, type View } from '../../
 import { getModel } from '../context.js';
 import { chokeText, num, ownShare, pct, riskCell, snapshotText, topText, upper } from '../format.js';
 import { addDataOption, addMethodOptions, addOutputOptions, addYearOption, examples, numberOption } from '../options.js';
-import { render, write } from '../output.js';
+import { LazyItems, render, resolveFormat, write } from '../output.js';
 import { parseViewpoint, pickSectors, snapshotOptions } from '../parse.js';
 import { ratingText, ratingTone } from './stages.js';
 
@@ -44,7 +44,14 @@ export function registerScore(program: Command): void {
       await write(await render('score', { trends }, { view: () => trendView(trends), records: () => trendRecords(trends) }, opts));
       return;
     }
-    const scores = sectors.map((s) => scoreSector(model, s, { ...base, ...snap }));
+    const score = (i: number) => scoreSector(model, sectors[i]!, { ...base, ...snap });
+    if (resolveFormat(opts) === 'json') {
+      // One sector evaluated, written and let go at a time: `score --all` on hundreds of sectors
+      // holds one result in memory, not all of them.
+      await write(await render('score', { scores: new LazyItems(sectors.length, score) }, { view: () => ({ blocks: [] }), records: () => scoreRecords([]) }, opts));
+      return;
+    }
+    const scores = sectors.map((_, i) => score(i));
     await write(await render('score', { scores }, { view: () => scoreView(sectors, scores, Boolean(opts.inputs)), records: () => scoreRecords(scores) }, opts));
   });
 }

@@ -167,8 +167,8 @@ function uncertaintyBlocks(r: ShockResult): Block[] {
   const u = r.uncertainty!;
   const rows: CellLike[][] = u.stages.map((s) => [
     cell(s.name, 'strong'),
-    pctl(s.throughputPct),
-    s.throughputPct ? throughputCell(s.throughputPct.p50) : cell('no data', 'muted'),
+    pctl(s.throughput),
+    s.throughput ? throughputCell(s.throughput.p50) : cell('no data', 'muted'),
     riskPctl(s.modelledRisk),
     s.modelledRisk ? riskCell(s.modelledRisk.p50) : cell('no data', 'muted'),
   ]);
@@ -265,7 +265,7 @@ export function shockRecords(r: ShockResult): Tidy {
           shocked_share_pct: x.shockedSharePct, lost_pct: x.lostPct, spare_added_pct: x.spareAddedPct, own_list_after_pct: x.afterPct, own_list_after_low_pct: x.afterLowPct,
           world_after_pct: x.tree.afterPct, binds_world: worldBinds.has(x.path), viewpoint_imports_lost_pct: x.viewpoint?.foreignLostPct ?? null,
           viewpoint_measured: x.viewpoint?.measured ?? null, viewpoint_after_pct: x.tree.viewpointAfterPct, binds_viewpoint: viewpointBinds.has(x.path),
-          world_after_p5_pct: p?.throughputPct?.p5 ?? null, world_after_p50_pct: p?.throughputPct?.p50 ?? null, world_after_p95_pct: p?.throughputPct?.p95 ?? null,
+          world_after_p5_pct: p?.throughput?.p5 ?? null, world_after_p50_pct: p?.throughput?.p50 ?? null, world_after_p95_pct: p?.throughput?.p95 ?? null,
           modelled_risk_p5: p?.modelledRisk?.p5 ?? null, modelled_risk_p50: p?.modelledRisk?.p50 ?? null, modelled_risk_p95: p?.modelledRisk?.p95 ?? null,
           snapshot_year: x.snapshot?.year ?? null, projection: x.snapshot?.projection ?? null, metric: x.snapshot?.metric ?? null, basis: x.snapshot?.basis ?? null,
           source: x.snapshot?.source ?? null, no_data: x.noData,
