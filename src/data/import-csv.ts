@@ -499,7 +499,8 @@ export type LongValues = Partial<Record<Field, string>>;
 /**
  * The long rows of a sector, the inverse of buildSectors: one row per share value, in file
  * order (a stage's own lists, then each input's); a row with an empty country and share for a
- * stage or input without lists (so its name, parent and market size come back). What the long
+ * stage or input without lists (so its name, parent and market size come back), and for one
+ * whose market size cites a source its lists do not (so that source is described). What the long
  * format has no column for (ratings, diagnoses, dependencies, policies, demand lists, `use`,
  * `essential`, `material`, `inventoryMonths`) is not exported.
  */
@@ -543,15 +544,19 @@ export function exportRows(sector: Sector): LongValues[] {
       }
     }
   };
+  // A node's rows: a declaration row (no country, no share) where it has no list, or where its
+  // market size cites a source none of its lists cites (the row describes that source); then its lists.
+  const nodeRows = (head: LongValues, node: { value?: Sector['stages'][number]['value']; shares?: Snapshot[] | undefined }, declareAnyway: boolean): void => {
+    const lists = node.shares ?? [];
+    const valueSourceElsewhere = !!node.value && !lists.some((s) => s.source === node.value!.source);
+    if (lists.length === 0 ? declareAnyway || !!node.value : valueSourceElsewhere) rows.push({ ...head, ...(node.value ? sourceCols(node.value.source) : {}) });
+    listRows(head, lists);
+  };
   for (const stage of sector.stages) {
     const head: LongValues = { ...base, stage: stage.id, stage_name: stage.name };
-    const stageHead = { ...head, node: '', ...valueCols(stage.value) };
-    if (stage.shares?.length) listRows(stageHead, stage.shares);
-    else if (stage.value || !stage.inputs?.length) rows.push({ ...stageHead, ...(stage.value ? sourceCols(stage.value.source) : {}) });
+    nodeRows({ ...head, node: '', ...valueCols(stage.value) }, stage, !stage.inputs?.length);
     for (const input of stage.inputs ?? []) {
-      const inputHead: LongValues = { ...head, node: input.id, node_name: input.name, parent: input.parent ?? '', ...valueCols(input.value) };
-      if (input.shares?.length) listRows(inputHead, input.shares);
-      else rows.push({ ...inputHead, ...(input.value ? sourceCols(input.value.source) : {}) });
+      nodeRows({ ...head, node: input.id, node_name: input.name, parent: input.parent ?? '', ...valueCols(input.value) }, input, true);
     }
   }
   return rows;

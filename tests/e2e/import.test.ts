@@ -125,6 +125,19 @@ describe('what the long format holds', () => {
   });
 });
 
+describe('the built-in sectors through export and import', () => {
+  for (const sector of ['batteries', 'semiconductors']) {
+    it(`${sector}: export, import, export gives the same bytes (market sizes citing their own sources included)`, () => {
+      const first = scsr(['export', sector]).stdout;
+      const csv = join(TMP, `${sector}-exported.csv`);
+      writeFileSync(csv, first);
+      const again = outDir();
+      expect(scsr(['import', csv, '--out', again])).toMatchObject({ code: 0, stderr: '' });
+      expect(scsr(['export', sector, '--data', again]).stdout).toBe(first);
+    });
+  }
+});
+
 describe('row errors: every one, located, nothing written', () => {
   it('a CSV with eleven problems: eleven lines in line order, exit 3, no directory made', () => {
     const out = join(TMP, 'never-made');
