@@ -2,7 +2,7 @@
 // (docs/data.md#importing-csv). Every problem of every row is reported as
 // `file.csv:line: column: problem` with exit 3, and then nothing is written; what is written
 // is validated first, exactly as `scsr validate` would. Loaded on demand (yaml, zod).
-import { closeSync, constants, existsSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { Document, isMap, isSeq, visit, type Node } from 'yaml';
 import { ensureDir } from '../data/cache-dir.js';
@@ -30,7 +30,7 @@ class Failure {
 }
 const EXIT = { usage: 2, invalidData: 3, io: 4 } as const;
 
-export type ImportResult = { ok: true; written: string[] } | { ok: false; message: string; code: 2 | 3 | 4; lines: readonly string[] };
+export type ImportResult = { ok: true; files: Array<{ file: string; text: string }> } | { ok: false; message: string; code: 2 | 3 | 4; lines: readonly string[] };
 
 export interface ImportOptions {
   mapping?: string | undefined;
@@ -93,17 +93,17 @@ function sectorYaml(sector: object, from: string): string {
   return doc.toString({ lineWidth: 0, minContentWidth: 0, flowCollectionPadding: false });
 }
 
-/** Run the import: the files written, or why nothing was. */
+/** Run the import: the files to write (validated), or why nothing will be. */
 export function runImport(csvFile: string, opts: ImportOptions, model: Model): ImportResult {
   try {
-    return { ok: true, written: importFiles(csvFile, opts, model) };
+    return { ok: true, files: importFiles(csvFile, opts, model) };
   } catch (e) {
     if (e instanceof Failure) return { ok: false, message: e.message, code: e.code, lines: e.lines };
     throw e;
   }
 }
 
-function importFiles(csvFile: string, opts: ImportOptions, model: Model): string[] {
+function importFiles(csvFile: string, opts: ImportOptions, model: Model): Array<{ file: string; text: string }> {
   const csv = parseCsv(readText(csvFile));
   let rows: LongRow[];
   let mapping: Mapping | undefined;
@@ -164,43 +164,7 @@ function importFiles(csvFile: string, opts: ImportOptions, model: Model): string
 
   if (existsSync(out) && !statSync(out).isDirectory()) throw new Failure(`option --out: ${out} is not a directory`, EXIT.usage);
   if (!existsSync(out) && !ensureDir(resolve(out), 0o755)) throw new Failure(`cannot write ${out}: the directory cannot be made`, EXIT.io);
-  writeAllOrNone(files);
-  return files.map((f) => f.file);
+  // Written by the command (src/cli/commands/import.ts) with writeFileSafely: the one way scsr writes files.
+  return files;
 }
 
-/**
- * Write every file or none: each to a temporary file beside its target, then all renamed. Only
- * a regular file or a new path is replaced (never a device, FIFO or directory).
- * TODO: use writeFileSafely (src/cli/write-file.ts, the report workstream's) once it is on main:
- * its rules (symlinks, permissions, signals) are the ones every command should follow.
- */
-function writeAllOrNone(files: ReadonlyArray<{ file: string; text: string }>): void {
-  const temps: Array<{ temp: string; file: string }> = [];
-  const cleanup = () => {
-    for (const t of temps) rmSync(t.temp, { force: true });
-  };
-  process.once('exit', cleanup);
-  try {
-    for (const f of files) {
-      const st = statSync(f.file, { throwIfNoEntry: false });
-      if (st && !st.isFile()) throw new Failure(`cannot write ${f.file}: it is not a regular file`, EXIT.io);
-      const temp = join(dirname(f.file), `.${basename(f.file)}.${process.pid}.tmp`);
-      const fd = openSync(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o644);
-      temps.push({ temp, file: f.file });
-      try {
-        writeSync(fd, f.text);
-      } finally {
-        closeSync(fd);
-      }
-    }
-    for (const t of temps) renameSync(t.temp, t.file);
-    temps.length = 0;
-  } catch (e) {
-    cleanup();
-    if (e instanceof Failure) throw e;
-    const err = e as NodeJS.ErrnoException;
-    throw new Failure(`cannot write ${err.path ?? files[0]?.file ?? ''}: ${err.code === 'EACCES' || err.code === 'EPERM' ? 'permission denied' : err.code === 'ENOSPC' ? 'no space left on the device' : (err.message ?? String(e))}`, EXIT.io);
-  } finally {
-    process.removeListener('exit', cleanup);
-  }
-}

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { getModel } from '../context.js';
 import { CliError, usageError } from '../exit.js';
 import { addDataOption, examples } from '../options.js';
+import { writeFileSafely } from '../write-file.js';
 
 export function registerImport(program: Command): void {
   const cmd = program
@@ -26,6 +27,8 @@ export function registerImport(program: Command): void {
     const { runImport } = await import('../import-run.js');
     const r = runImport(file, { out: opts.out, mapping: opts.mapping, sources: opts.sources }, model);
     if (!r.ok) throw new CliError(r.message, r.code, r.lines);
-    process.stdout.write(r.written.map((f) => `${f}\n`).join(''));
+    // Every file was validated before any is written; each is then written whole or not at all.
+    for (const f of r.files) await writeFileSafely(f.file, f.text);
+    process.stdout.write(r.files.map((f) => `${f.file}\n`).join(''));
   });
 }
