@@ -23,11 +23,12 @@ rmSync(new URL('../dist/', import.meta.url), { recursive: true, force: true });
  *
  * The built-ins in LAZY_BUILTINS load on the first call of one of their functions instead:
  * node:crypto (report's temporary file names) brings 20 internal modules, node:child_process
- * (commander's executable subcommands, which scsr does not use) brings net and dgram; most
- * runs need neither. Their exports are wrappers of the lower-case functions only: importing
+ * (commander's executable subcommands, which scsr does not use) brings net and dgram, node:tty
+ * (is stdout a terminal? asked only for tables) about 4 ms, node:zlib (the user-data cache's
+ * hash) its own binding; most runs need none of them. Their exports are wrappers of the lower-case functions only: importing
  * a class from them fails the build, on purpose, until it is handled here.
  */
-const LAZY_BUILTINS = new Set(['node:crypto', 'node:child_process']);
+const LAZY_BUILTINS = new Set(['node:crypto', 'node:child_process', 'node:tty', 'node:zlib']);
 const requireBuiltin = createRequire(import.meta.url);
 const builtinsWithoutFacade = {
   name: 'builtins-without-facade',
@@ -57,7 +58,7 @@ const common = {
   bundle: true,
   platform: 'node',
   target: 'node20',
-  minify: true,
+  minify: !process.env.SCSR_NO_MINIFY,
   keepNames: false,
   legalComments: 'none',
   define: { __SCSR_VERSION__: JSON.stringify(pkg.version) },
