@@ -51,6 +51,19 @@ export function jsonDocument(command: string, result: object): string {
 }
 
 /**
+ * An item of a top-level list as JSON.stringify(document, null, 2) writes it, indented by four
+ * spaces: stringified inside a one-key wrapper, which indents it, and cut out. One pass over a
+ * large item instead of two (stringify, then re-indent every line).
+ */
+function asListItem(item: unknown): string {
+  if (item === undefined || typeof item === 'function' || typeof item === 'symbol') return '    null';
+  const wrapped = JSON.stringify({ x: [item] }, null, 2);
+  return wrapped.slice(LIST_HEAD.length, wrapped.length - LIST_TAIL.length);
+}
+const LIST_HEAD = '{\n  "x": [\n';
+const LIST_TAIL = '\n  ]\n}';
+
+/**
  * A top-level list whose items are computed as they are written: `score --all` evaluates one
  * sector, writes it and lets it go, so memory holds one sector's result at a time, not all.
  */
@@ -83,7 +96,7 @@ export function* jsonChunks(command: string, result: object): Generator<string> 
       yield `  ${JSON.stringify(key)}: [\n`;
       let j = 0;
       for (const item of items) {
-        yield `    ${indent(JSON.stringify(item, null, 2) ?? 'null', '    ')}${j < items.length - 1 ? ',\n' : '\n'}`;
+        yield `${asListItem(item)}${j < items.length - 1 ? ',\n' : '\n'}`;
         j++;
       }
       yield `  ]${end}`;

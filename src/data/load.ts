@@ -1,6 +1,7 @@
 // Reading user data: files and directories given by --data or SCSR_DATA, validated and merged
 // over the built-in model. Heavy (yaml, zod): imported lazily, only when user files are read.
 import type { DataError, Result } from './errors.js';
+import { LARGE_DATA_BYTES, tightenHeapGrowth } from './gc.js';
 import { emptyCountries, emptyTrade, mergeCountries, mergeTrade, type CountriesData, type Model, type Sector } from './model.js';
 import type { CountriesFile, TradeFile } from './schema.js';
 import { nameCollisions, type NameCheckInput } from './names.js';
@@ -56,6 +57,7 @@ export function loadFiles(paths: readonly string[] | ReadData, base: Model): { m
   const files = read.files.map((f) => f.file);
   const reports: FileReport[] = read.pathErrors.map((e) => ({ file: e.file, errors: [e] }));
   const parsed: ParsedFile[] = [];
+  if (read.files.reduce((n, f) => n + (f.bytes?.length ?? 0), 0) >= LARGE_DATA_BYTES) tightenHeapGrowth();
   for (const f of read.files) {
     const r = f.bytes ? parseDataFile(f.file, f.bytes, base.countries) : { ok: false as const, errors: [f.error!] };
     // The text is decoded: let the bytes go (a large dataset is otherwise held twice).

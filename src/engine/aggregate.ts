@@ -23,7 +23,7 @@ export function aggregateLenses(root: ChainNode, scores: ReadonlyMap<ChainNode, 
     const own = nodeRisk(s);
     const vw = valueWeighted(n, own, scores, covered);
     if (vw) covered.set(n, vw.covered);
-    s.lenses = { weakestLink: weakestLink(n, own, scores), valueWeighted: vw && { risk: vw.risk, coveragePct: round(100 * vw.covered, 2), unvalued: vw.unvalued } };
+    s.lenses = { weakestLink: weakestLink(n, own, scores), valueWeighted: vw && { risk: round(vw.risk, 2), coveragePct: round(100 * vw.covered, 2), unvalued: vw.unvalued } };
   };
   visit(root);
 }
