@@ -42,18 +42,24 @@ export { VERSION as version } from './cli/version.js';
 // any case and throw a ResolveError with suggestions when nothing matches.
 export type { DataError, Result } from './data/errors.js';
 export { formatDataError } from './data/errors.js';
-export type { Model, CountriesData, Sector, Stage, Input, Snapshot, ShareValue, Country, Region, Group, Concern, Source, SupplierRisk, Rating, RatingValue, Policy, Impact, ImpactLevel, Dependency } from './data/model.js';
-export { resolveSector, resolveCountry, resolveStage, countryName, ResolveError } from './data/resolve.js';
+export type { Model, CountriesData, TradeData, CriticalityFile, Sector, Stage, Input, Snapshot, ShareValue, Country, Region, Group, Concern, Source, SupplierRisk, Rating, RatingValue, Policy, Impact, ImpactLevel, Dependency, ImportList, Reliance, TradeEvent } from './data/model.js';
+export { resolveSector, resolveCountry, resolvePlace, resolveStage, resolveNode, countryName, ResolveError } from './data/resolve.js';
 
-// Scoring, comparison, exposure, chokepoints, explanations.
-export { scoreSector, defaultViewpoint, type ScoreOptions } from './engine/score.js';
+// The one evaluation of a chain, and what reads it: scoring, comparison, exposure, dependence,
+// chokepoints, explanations.
+export { evaluateChain, defaultViewpoint, type EvaluateOptions } from './engine/evaluate.js';
+export { scoreSector, type ScoreOptions } from './engine/score.js';
 export { scoreTrend } from './engine/trend.js';
-export { compareCountries, exposureOf, listChokepoints } from './engine/relations.js';
-export { explainStage } from './engine/explain.js';
+export { compareCountries, exposureOf, exposureFrom, listChokepoints } from './engine/relations.js';
+export { dependenceOf, listEvents, type DependenceOptions } from './engine/dependence.js';
+export { explainNode, explainStage } from './engine/explain.js';
 export { supplierWeight, governanceRisk, type SupplierWeight } from './engine/supplier-risk.js';
 export { hhi, hhiBand, effectiveSuppliers } from './engine/concentration.js';
-export type { SectorScore, StageScore, ItemScore, SupplierShare, Chokepoint, PartnerDependence, Risk, WeakestLink, Exposure, SnapshotRef, Method } from './engine/results.js';
-export type { SectorComparison, CompareStage, NamedDependency, SectorExposure, ChokepointList, ChokepointRow, Explanation, ExplainStep, ExplainSupplier, Trend } from './engine/results-commands.js';
+export type { SectorScore, StageScore, NodeScore, ItemScore, SupplierShare, Chokepoint, PartnerDependence, Supply, Lenses, Selection, EventEffect, Risk, WeakestLink, Exposure, ExposureStage, NodeCrm, MaterialCrm, SnapshotRef, Method, Lens } from './engine/results.js';
+export type { SectorComparison, CompareStage, CompareNode, NamedDependency, SectorExposure, ExposureDetail, ChokepointList, ChokepointRow, Explanation, ExplainStep, ExplainSupplier, Trend } from './engine/results-commands.js';
+export type { DependenceResult, DependenceRow, EventList, EventRow } from './engine/results-trade.js';
+export { assessMaterial, stageSupplyRisk, economicImportance, criticality, tradeFactor } from './engine/eu-crm.js';
+export type { CrmMaterialInput, CrmMaterialResult, CrmStageInput, CrmStageResult } from './engine/results-crm.js';
 
 // What the model holds.
 export { listSectors, listCountries, listStages, listSources } from './engine/catalog.js';
@@ -63,5 +69,5 @@ export type { SectorSummary, CountrySummary, StageSummary, SourceUse } from './e
 export { shockSector, worstCase, shockCandidates, type ShockOptions } from './engine/shock.js';
 export { shockUncertainty, mulberry32, type UncertaintyOptions } from './engine/uncertainty.js';
 export { policyImpacts, sectorPolicies, impactCountries, IMPACT_SCORE, type PolicyOptions } from './engine/policies.js';
-export type { ShockResult, ShockTarget, WorstCase, WorstEntry, StageShock, ItemShock, Throughput, Uncertainty, Percentiles } from './engine/results-shock.js';
+export type { ShockResult, ShockTarget, WorstCase, WorstEntry, StageShock, NodeShock, ItemShock, Binding, Throughput, Uncertainty, Percentiles } from './engine/results-shock.js';
 export type { PoliciesResult, SectorPolicies, PolicyImpact, NetScore, Headline } from './engine/results-policies.js';
