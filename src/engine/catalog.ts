@@ -90,6 +90,56 @@ export function listSources(model: Model, sectorIds?: readonly string[]): Source
       out.push(entry(out.length + 1, null, src, use));
     }
   }
+  // Trade files: import sources, net import reliance and events, under the sector they touch
+  // (a source may touch several: listed once, under the first).
+  const wanted = (sector: string) => !sectorIds || sectorIds.includes(sector);
+  const t = model.trade;
+  for (const src of t.sources) {
+    const use = { stages: new Set<string>(), inputs: new Set<string>(), countries: new Set<string>(), figures: 0, other: new Set<string>() };
+    const sectors = new Set<string>();
+    for (const l of t.imports) {
+      if (l.source !== src.id || !wanted(l.sector)) continue;
+      sectors.add(l.sector);
+      use.stages.add(l.stage);
+      if (l.input) use.inputs.add(`${l.stage}/${l.input}`);
+      for (const v of l.values) {
+        use.countries.add(v.country ?? v.region ?? '');
+        use.figures++;
+      }
+      use.other.add(`imports of ${l.viewpoint}`);
+    }
+    for (const r of t.reliance) {
+      if (r.source !== src.id || !wanted(r.sector)) continue;
+      sectors.add(r.sector);
+      use.stages.add(r.stage);
+      if (r.input) use.inputs.add(`${r.stage}/${r.input}`);
+      use.figures++;
+      use.other.add(`net import reliance of ${r.viewpoint}`);
+    }
+    for (const e of t.events) {
+      const touched = e.nodes.map((n) => n.split('/')[0]!).filter(wanted);
+      if (e.source !== src.id || touched.length === 0) continue;
+      for (const x of touched) sectors.add(x);
+      use.other.add(`event ${e.id}`);
+    }
+    if (sectors.size === 0) continue;
+    out.push(entry(out.length + 1, [...sectors].sort()[0]!, src, use));
+  }
+  // Criticality files: the Commission's inputs, under the sectors whose nodes they name.
+  for (const file of model.criticality) {
+    for (const src of file.sources) {
+      const use = { stages: new Set<string>(), inputs: new Set<string>(), countries: new Set<string>(), figures: 0, other: new Set<string>() };
+      const sectors = new Set<string>();
+      for (const a of file.assessments) {
+        const text = JSON.stringify(a);
+        if (!text.includes(`"${src.id}"`)) continue;
+        for (const st of a.stages) for (const n of st.nodes) if (wanted(n.split('/')[0]!)) sectors.add(n.split('/')[0]!);
+        use.other.add(`EU CRM ${a.edition}: ${a.material}`);
+      }
+      if (sectors.size === 0 && sectorIds) continue;
+      out.push(entry(out.length + 1, [...sectors].sort()[0] ?? null, src, use));
+    }
+  }
   return out;
 }
 

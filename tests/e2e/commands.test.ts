@@ -145,7 +145,15 @@ describe('what each command says', () => {
     const doc = json('sources batteries');
     expect(doc.sources.map((s: { number: number }) => s.number)).toEqual(doc.sources.map((_: unknown, i: number) => i + 1));
     expect(doc.sources.every((s: { sector: string }) => s.sector === 'batteries')).toBe(true);
-    expect(out['sources batteries'].table.stdout).toMatch(/^ 1 {2}Korea Institute for Industrial Economics and Trade/m);
+    expect(out['sources batteries'].table.stdout).toMatch(/^ +1 {2}Korea Institute for Industrial Economics and Trade/m);
+  });
+
+  it('sources lists the trade and criticality files\' sources too, with what they supply', () => {
+    const doc = json('sources batteries');
+    const byId = new Map(doc.sources.map((s: { id: string }) => [s.id, s]));
+    // Korea's battery imports (trade file) and the Commission's CRM 2023 inputs (criticality file).
+    expect(JSON.stringify(byId.get('motie-2023-batteries'))).toContain('imports of kr');
+    expect(JSON.stringify(byId.get('ec-crm-2023-annex4'))).toContain('EU CRM');
   });
 
   it('score semiconductors names Fabrication as the weakest link (KIET 2021: "the weakest sector")', () => {
