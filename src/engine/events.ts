@@ -28,12 +28,15 @@ export function eventUplift(e: Pick<TradeEvent, 'kind' | 'imposed' | 'lifted'>, 
  * imposed by the reference date; sorted by date, then id.
  */
 export function eventsAt(events: readonly TradeEvent[], vp: Viewpoint, partner: string, sector: string, paths: readonly string[], referenceDate: string): EventEffect[] {
-  const full = new Set(paths.map((p) => `${sector}/${p}`));
+  // Asked for every partner of every node: most partners imposed nothing, so the set of paths
+  // is built only when an event of this partner is met.
+  let full: Set<string> | undefined;
   const out: EventEffect[] = [];
   for (const e of events) {
     if (e.imposedBy !== partner) continue;
     if (!e.aimedAt.some((a) => a === 'all' || a === vp.id || vp.members.has(a))) continue;
-    if (!e.nodes.some((n) => full.has(n))) continue;
+    full ??= new Set(paths.map((p) => `${sector}/${p}`));
+    if (!e.nodes.some((n) => full!.has(n))) continue;
     if (time(referenceDate) < time(e.imposed)) continue;
     const { inForce, uplift } = eventUplift(e, referenceDate);
     out.push({

@@ -26,8 +26,25 @@ function inGroup(vp: Viewpoint, group: { id: string; members: readonly string[] 
   return group.id === vp.id || [...vp.members].every((m) => group.members.includes(m));
 }
 
+/**
+ * Weights already worked out, per countries data, viewpoint and partner: one evaluation asks for
+ * the same pair at every node a partner supplies (hundreds of times), and the answer depends on
+ * these alone. Callers read the result and never change it.
+ */
+const memo = new WeakMap<CountriesData, Map<string, SupplierWeight>>();
+
 export function supplierWeight(countries: CountriesData, view: Viewpoint | string, partner: string): SupplierWeight {
   const vp = typeof view === 'string' ? viewpointOf(countries, view) : view;
+  let byPair = memo.get(countries);
+  if (!byPair) memo.set(countries, (byPair = new Map()));
+  // Keyed by the members too: what counts as domestic decides the weight.
+  const key = `${vp.id}\u0000${vp.kind}\u0000${[...vp.members].join(',')}\u0000${partner}`;
+  let w = byPair.get(key);
+  if (!w) byPair.set(key, (w = computeWeight(countries, vp, partner)));
+  return w;
+}
+
+function computeWeight(countries: CountriesData, vp: Viewpoint, partner: string): SupplierWeight {
   const viewpoint = vp.id;
   const p = countries.supplierRisk;
   const none = { governanceRisk: null, wgi: null, allies: [], concern: false };

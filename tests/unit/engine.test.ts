@@ -72,6 +72,14 @@ describe('supplier risk weights', () => {
     expect(supplierWeight(c, 'bloc', 'dd').weight).toBe(0);
     expect(supplierWeight(c, 'bloc', 'aa').weight).toBeCloseTo(0.2, 10);
   });
+  it('answers from the same data and viewpoint alike, however often asked; other members, other answer', () => {
+    const first = supplierWeight(c, 'aa', 'cc');
+    expect(supplierWeight(c, viewpointOf(c, 'aa'), 'cc')).toEqual(first);
+    // The same id with cc counted as domestic: own supply, weight 0 (not the remembered 0.2).
+    const widened = { ...viewpointOf(c, 'aa'), kind: 'region' as const, members: new Set(['aa', 'cc']) };
+    expect(supplierWeight(c, widened, 'cc').weight).toBe(0);
+    expect(supplierWeight(c, 'aa', 'cc').weight).toBeCloseTo(0.2, 10);
+  });
 });
 
 describe('node risk', () => {
