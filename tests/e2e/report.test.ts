@@ -293,7 +293,7 @@ describe('scsr report --out', () => {
     expect(readdirSync(dir)).toEqual(['report.html']);
   });
 
-  it('keeps the mode of the file it replaces: a 0600 report stays 0600', () => {
+  it('finding 4: keeps the mode of the file it replaces: a 0600 report stays 0600', () => {
     const dir = join(tmp, 'mode');
     mkdirSync(dir);
     const out = join(dir, 'private.html');
@@ -303,7 +303,7 @@ describe('scsr report --out', () => {
     expect(statSync(out).mode & 0o777).toBe(0o600);
   });
 
-  it('follows a symlink to a regular file: the file is replaced, the link stays and is named on stderr', () => {
+  it('finding 4: follows a symlink to a regular file: the file is replaced, the link stays and is named on stderr', () => {
     const dir = join(tmp, 'link');
     mkdirSync(dir);
     writeFileSync(join(dir, 'target.html'), 'old');
@@ -315,7 +315,7 @@ describe('scsr report --out', () => {
     expect(readFileSync(join(dir, 'target.html'), 'utf8')).toBe(page());
   });
 
-  it('exits 4 with one line for a FIFO, a device, a socket-like or missing target, a directory, and writes nothing', () => {
+  it('finding 4: exits 4 with one line for a FIFO, a device, a socket-like or missing target, a directory, and writes nothing', () => {
     const dir = join(tmp, 'fail');
     mkdirSync(dir);
     writeFileSync(join(dir, 'plain-file'), 'x');

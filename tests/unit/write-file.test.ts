@@ -95,7 +95,7 @@ describe('writeFileSafely: regular files and new paths', () => {
   });
 });
 
-describe('writeFileSafely: refuses what is not a regular file', () => {
+describe('finding 4: writeFileSafely: refuses what is not a regular file', () => {
   it('a FIFO: refused, still a FIFO, nothing written beside it', async () => {
     const dir = fresh();
     const fifo = join(dir, 'pipe.html');
@@ -164,7 +164,7 @@ describe('writeFileSafely: refuses what is not a regular file', () => {
   });
 });
 
-describe('writeFileSafely: symlinks are followed to a regular file', () => {
+describe('finding 4: writeFileSafely: symlinks are followed to a regular file', () => {
   it('replaces the file the link points to, keeps the link and the target’s mode', async () => {
     const dir = fresh();
     mkdirSync(join(dir, 'real'));
@@ -184,7 +184,7 @@ describe('writeFileSafely: symlinks are followed to a regular file', () => {
   });
 });
 
-describe('writeFileSafely: whole or not at all', () => {
+describe('finding 4: writeFileSafely: whole or not at all', () => {
   it('an error while the data are produced leaves the old file and no temporary file', async () => {
     const dir = fresh();
     const file = join(dir, 'report.html');
