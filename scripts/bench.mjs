@@ -9,6 +9,8 @@
 //   scale        `scsr score --all --data big/ --json --country V` against parsing the same
 //                YAML files with the yaml package alone, for viewpoints V, the cache of user
 //                data off (SCSR_NO_CACHE=1: this case measures validation)
+//                YAML parsed on two threads where there are two cores (src/data/parse-thread.ts):
+//                the CPU time of both is printed beside the wall time
 //                                                        goal time ratio <= 1.5, memory ratio <= 2
 //   uncertainty  `scsr shock batteries --cut cn ... --uncertainty --samples 100000`: time, samples/s
 //
@@ -46,9 +48,9 @@ const TMP = mkdtempSync(join(tmpdir(), 'scsr-bench-'));
 process.on('exit', () => rmSync(TMP, { recursive: true, force: true }));
 const CACHE = join(TMP, 'cache');
 
-/** Peak RSS: GNU time where installed, else a preloaded hook that writes Node's own maxRSS. */
+/** Peak RSS and CPU time: GNU time where installed, else a preloaded hook that writes Node's own resource usage. */
 const GNU_TIME = ['/usr/bin/time'].find((p) => existsSync(p) && spawnSync(p, ['-f', '%M', 'true'], { encoding: 'utf8' }).status === 0);
-const RSS_HOOK = `data:text/javascript,process.on('exit',()=>process.getBuiltinModule('node:fs').writeFileSync(process.env.SCSR_BENCH_RSS,String(process.resourceUsage().maxRSS)))`;
+const RSS_HOOK = `data:text/javascript,process.on('exit',()=>{const u=process.resourceUsage();process.getBuiltinModule('node:fs').writeFileSync(process.env.SCSR_BENCH_RSS,u.maxRSS+' '+u.userCPUTime/1e6+' '+u.systemCPUTime/1e6)})`;
 
 /**
  * Run `node ...argv` once with stdout and stderr discarded; wall time in ms from spawn to exit.
@@ -60,15 +62,17 @@ function timeNode(argv, { rss = false, env = {} } = {}) {
   rmSync(rssFile, { force: true });
   let cmd = process.execPath;
   let cmdArgs = argv;
-  if (rss && GNU_TIME) [cmd, cmdArgs] = [GNU_TIME, ['-f', '%M', '-o', rssFile, process.execPath, ...argv]];
+  if (rss && GNU_TIME) [cmd, cmdArgs] = [GNU_TIME, ['-f', '%M %U %S', '-o', rssFile, process.execPath, ...argv]];
   else if (rss) cmdArgs = ['--import', RSS_HOOK, ...argv];
   const start = process.hrtime.bigint();
   const r = spawnSync(cmd, cmdArgs, { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, NO_COLOR: '1', SCSR_BENCH_RSS: rssFile, XDG_CACHE_HOME: CACHE, ...env }, maxBuffer: 64 * 1024 * 1024 });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   if (r.status !== 0) throw new Error(`node ${argv.join(' ')} exited ${r.status}: ${String(r.stderr).trim().split('\n').at(-1)}`);
-  // GNU time reports kB; Node's maxRSS is in kB too.
-  const peakMb = rss && existsSync(rssFile) ? Number(readFileSync(rssFile, 'utf8').trim().split('\n').at(-1)) / 1024 : undefined;
-  return { ms, peakMb };
+  // GNU time reports kB and seconds; Node's maxRSS is in kB too.
+  const usage = rss && existsSync(rssFile) ? readFileSync(rssFile, 'utf8').trim().split('\n').at(-1).split(' ').map(Number) : undefined;
+  const peakMb = usage ? usage[0] / 1024 : undefined;
+  const cpuMs = usage ? (usage[1] + usage[2]) * 1000 : undefined;
+  return { ms, peakMb, cpuMs };
 }
 
 const median = (xs) => {
@@ -179,13 +183,16 @@ function scale() {
   // the default viewpoint (us), a large supplier (cn) and a synthetic country of big/.
   const viewpoints = VIEWPOINTS === 'all' ? all : ['us', 'cn', codes[Math.floor(codes.length / 2)]].slice(0, Number(VIEWPOINTS));
   console.log(`scale: ${files.length} files in big/ (${f1(mb)} MB, ${all.length} countries)`);
-  console.log(`  A = \`scsr score --all --data big/ --json --country V\` (load, validate, score every sector, write the JSON)`);
+  console.log(`  A = \`scsr score --all --data big/ --json --country V\` (load, validate, score every sector, write the JSON;`);
+  console.log(`      data this large are parsed on two threads where there are two cores: ${cpus().length} here)`);
   console.log(`  B = the same files parsed with the yaml package alone (yaml.parse of each, results dropped)`);
   console.log(`  viewpoints V: ${viewpoints.length === all.length ? `all ${all.length}` : `${viewpoints.join(', ')} of the ${all.length} (--viewpoints all runs every one)`}; ${SCALE_RUNS} run(s) each, A and B alternating`);
   const ta = [];
   const tb = [];
   const memA = [];
   const memB = [];
+  const cpuA = [];
+  const cpuB = [];
   for (const v of viewpoints) {
     for (let i = 0; i < SCALE_RUNS; i++) {
       const a = timeNode([BIN, 'score', '--all', '--data', BIG, '--json', '--country', v], { rss: true, env: { SCSR_NO_CACHE: '1' } });
@@ -194,6 +201,8 @@ function scale() {
       tb.push(b.ms);
       memA.push(a.peakMb ?? NaN);
       memB.push(b.peakMb ?? NaN);
+      cpuA.push(a.cpuMs ?? NaN);
+      cpuB.push(b.cpuMs ?? NaN);
       console.log(`  V=${v}: A ${f1(a.ms / 1000)} s, peak ${f1(a.peakMb ?? NaN)} MB   B ${f1(b.ms / 1000)} s, peak ${f1(b.peakMb ?? NaN)} MB   time ratio ${(a.ms / b.ms).toFixed(2)}, memory ratio ${((a.peakMb ?? NaN) / (b.peakMb ?? NaN)).toFixed(2)}`);
     }
   }
@@ -201,6 +210,8 @@ function scale() {
   const memory = median(memA.map((x, i) => x / memB[i]));
   console.log(`  A median ${f1(median(ta) / 1000)} s, peak ${f1(median(memA))} MB   B median ${f1(median(tb) / 1000)} s, peak ${f1(median(memB))} MB (medians)`);
   console.log(`  time ratio (median of the paired ratios) ${time.toFixed(2)}: ${verdict(time, 1.5)}`);
+  // Wall time is the goal; CPU time (user + system, every thread) says what the second thread costs.
+  console.log(`  CPU time: A median ${f1(median(cpuA) / 1000)} s, B median ${f1(median(cpuB) / 1000)} s, ratio (median of the paired ratios) ${median(cpuA.map((x, i) => x / cpuB[i])).toFixed(2)} (no goal)`);
   console.log(`  memory ratio (median of the paired ratios) ${memory.toFixed(2)}: ${verdict(memory, 2)}\n`);
 }
 

@@ -30,8 +30,8 @@ export async function loadModel(options: LoadOptions = {}): Promise<Result<Model
   const base = await loadBuiltin();
   const paths = options.paths ?? [];
   if (paths.length === 0) return { ok: true, value: base };
-  const { loadFiles } = await import('./data/load.js');
-  const r = loadFiles(paths, base);
+  const { loadFilesAsync } = await import('./data/load.js');
+  const r = await loadFilesAsync(paths, base);
   return r.model ? { ok: true, value: r.model } : { ok: false, errors: r.errors };
 }
 

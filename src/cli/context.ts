@@ -32,8 +32,8 @@ export async function getModel(opts: DataOptions): Promise<Model> {
   const hit = cache?.get();
   if (hit) return hit;
   const base = await loadBuiltin();
-  const { loadFiles } = await import('../data/load.js');
-  const r = loadFiles(read, base);
+  const { loadFilesAsync } = await import('../data/load.js');
+  const r = await loadFilesAsync(read, base);
   if (r.model) {
     const model = r.model;
     // After the output: the first run pays for the write, not for a later first line.

@@ -8,7 +8,8 @@ import { nameCollisions, type NameCheckInput } from './names.js';
 import { checkCountries, checkCriticality, checkSector, checkTrade, validateShape, type FileKind } from './validate.js';
 import type { CriticalityFile } from './schema-crm.js';
 import { decodeUtf8, readPaths, type ReadData } from './read-files.js';
-import { parseYaml, type Located } from './yaml-doc.js';
+import { locatorOf, parseYaml, type Located } from './yaml-doc.js';
+import { parseOnThread, splitFiles, threadsAllowed, type ThreadResult } from './parse-thread.js';
 
 export { expandPaths, MAX_FILE_BYTES } from './read-files.js';
 
@@ -38,6 +39,18 @@ function parseDataFile(file: string, bytes: Buffer, countries?: CountriesData): 
   };
 }
 
+/** A file parsed on another thread: everything but the locator, which is rebuilt here from the text. */
+type ThreadParsed = Omit<ParsedFile, 'doc'>;
+
+/** Parse one file on the worker thread of parse-thread.ts: what it runs of this bundle. */
+export function parseInThread(f: { file: string; bytes: Uint8Array }, countries: CountriesData): ThreadResult<ThreadParsed> {
+  // Buffers arrive as Uint8Array views; the locator is a closure and stays behind.
+  const r = parseDataFile(f.file, Buffer.from(f.bytes.buffer, f.bytes.byteOffset, f.bytes.length), countries);
+  if (!r.ok) return r;
+  const { doc: _doc, ...value } = r.value;
+  return { ok: true, value };
+}
+
 export interface FileReport {
   file: string;
   kind?: FileKind;
@@ -46,25 +59,73 @@ export interface FileReport {
   errors: DataError[];
 }
 
+const totalBytes = (read: ReadData): number => read.files.reduce((n, f) => n + (f.bytes?.length ?? 0), 0);
+
+/** Parse every file read, in order, on this thread. */
+function parseHere(read: ReadData, base: Model): Array<Result<ParsedFile>> {
+  return read.files.map((f) => {
+    const r = f.bytes ? parseDataFile(f.file, f.bytes, base.countries) : { ok: false as const, errors: [f.error!] };
+    // The text is decoded: let the bytes go (a large dataset is otherwise held twice).
+    delete f.bytes;
+    return r;
+  });
+}
+
 /**
  * Validate files and merge them over `base`. Countries files are merged first, so a user
  * sector may name a country its own countries file adds. Every file is checked; all errors
  * of every file are returned, with a report per file for `scsr validate`.
  */
-export function loadFiles(paths: readonly string[] | ReadData, base: Model): { model?: Model; reports: FileReport[]; errors: DataError[] } {
+export function loadFiles(paths: readonly string[] | ReadData, base: Model): LoadResult {
   // Already read (by the cache of validated data, which hashed these very bytes), or read now.
   const read = 'files' in paths ? paths : readPaths(paths);
+  if (totalBytes(read) >= LARGE_DATA_BYTES) tightenHeapGrowth();
+  return mergeParsed(read, parseHere(read, base), base);
+}
+
+/**
+ * loadFiles, with large data (LARGE_DATA_BYTES) parsed on two threads where the machine has
+ * more than one core: the same result, file for file and error for error.
+ */
+export async function loadFilesAsync(paths: readonly string[] | ReadData, base: Model): Promise<LoadResult> {
+  const read = 'files' in paths ? paths : readPaths(paths);
+  if (totalBytes(read) < LARGE_DATA_BYTES || !threadsAllowed()) return loadFiles(read, base);
+  tightenHeapGrowth();
+  const { mine, theirs } = splitFiles(read.files);
+  const sent = theirs.filter((i) => read.files[i]!.bytes);
+  const pending = parseOnThread<ThreadParsed>(sent.map((i) => ({ file: read.files[i]!.file, bytes: read.files[i]!.bytes! })), base.countries);
+  const results: Array<Result<ParsedFile>> = [];
+  const here = parseHere({ files: mine.map((i) => read.files[i]!), pathErrors: [] }, base);
+  mine.forEach((i, k) => (results[i] = here[k]!));
+  const there = await pending;
+  if (process.env.SCSR_DEBUG) process.stderr.write(`scsr: debug: ${there ? sent.length : 0} of ${read.files.length} files parsed on a second thread\n`);
+  sent.forEach((i, k) => {
+    const f = read.files[i]!;
+    const r = there?.[k];
+    if (r?.ok) {
+      // The locator parses the text again, here, if an error is to be placed.
+      const text = decodeUtf8(f.bytes!, f.file);
+      results[i] = text.ok ? { ok: true, value: { ...r.value, doc: { data: undefined, locate: locatorOf(text.value) } } } : text;
+      delete f.bytes;
+    } else if (r) results[i] = r;
+  });
+  // Unreadable files, and every file the worker did not parse.
+  for (const i of theirs) results[i] ??= parseHere({ files: [read.files[i]!], pathErrors: [] }, base)[0]!;
+  for (const i of sent) delete read.files[i]!.bytes;
+  return mergeParsed(read, results, base);
+}
+
+type LoadResult = { model?: Model; reports: FileReport[]; errors: DataError[] };
+
+/** Check the parsed files across each other and merge them over `base`. */
+function mergeParsed(read: ReadData, results: ReadonlyArray<Result<ParsedFile>>, base: Model): LoadResult {
   const files = read.files.map((f) => f.file);
   const reports: FileReport[] = read.pathErrors.map((e) => ({ file: e.file, errors: [e] }));
   const parsed: ParsedFile[] = [];
-  if (read.files.reduce((n, f) => n + (f.bytes?.length ?? 0), 0) >= LARGE_DATA_BYTES) tightenHeapGrowth();
-  for (const f of read.files) {
-    const r = f.bytes ? parseDataFile(f.file, f.bytes, base.countries) : { ok: false as const, errors: [f.error!] };
-    // The text is decoded: let the bytes go (a large dataset is otherwise held twice).
-    delete f.bytes;
+  results.forEach((r, i) => {
     if (r.ok) parsed.push(r.value);
-    else reports.push({ file: f.file, errors: r.errors });
-  }
+    else reports.push({ file: read.files[i]!.file, errors: r.errors });
+  });
 
   let countries: CountriesData = base.countries;
   const countriesFiles: NameCheckInput['countriesFiles'] = [];

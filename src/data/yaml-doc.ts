@@ -95,6 +95,11 @@ export function parseYaml(text: string, file: string): Result<Located> {
   return { ok: true, value: { data, locate: locator(text) } };
 }
 
+/** The `locate` of a text parsed elsewhere (another thread): as parseYaml builds it. */
+export function locatorOf(text: string): Located['locate'] {
+  return locator(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+}
+
 /**
  * `locate` over a document parsed again on its first call. Keeping every file's parsed
  * document until the cross-file checks end costs about 100 times the text in memory (1.5 GB

@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadBuiltin } from '../../src/data/builtin.js';
 import { formatDataError, type DataError } from '../../src/data/errors.js';
 import { loadFiles } from '../../src/data/load.js';
+import { splitFiles, threadsAllowed } from '../../src/data/parse-thread.js';
 import type { Model } from '../../src/data/model.js';
 import { fixture } from '../helpers/cli.js';
 
@@ -148,5 +149,24 @@ describe('good data files', () => {
     const first = fixture('good', 'gadgets', 'gadgets.yaml');
     const r = loadFiles([first, fixture('good', 'duplicate', 'gadgets.yaml')], builtin);
     expect(r.errors.map(formatDataError)).toEqual([`${fixture('good', 'duplicate', 'gadgets.yaml')}:3:5: id sector "gadgets" is also defined in ${first}`]);
+  });
+});
+
+describe('splitting large data between two threads', () => {
+  const files = (...sizes: number[]) => sizes.map((n, i) => ({ file: `f${i}.yaml`, bytes: Buffer.alloc(n) }));
+
+  it('gives each file, largest first, to the share with fewer bytes, and keeps each share in file order', () => {
+    // 5 -> main (0 vs 0), 3 -> worker (5 vs 0), 1 -> worker (5 vs 3), the other 1 -> worker (5 vs 4).
+    expect(splitFiles(files(5, 1, 1, 3))).toEqual({ mine: [0], theirs: [1, 2, 3] });
+    // 4 -> main, 4 -> worker, 2 -> main (4 vs 4: ties go to the main thread), 2 -> worker.
+    expect(splitFiles(files(2, 4, 2, 4))).toEqual({ mine: [0, 1], theirs: [2, 3] });
+  });
+
+  it('counts an unreadable file as empty and still places it', () => {
+    expect(splitFiles([{ file: 'gone.yaml' }, ...files(3)])).toEqual({ mine: [1], theirs: [0] });
+  });
+
+  it('parses nothing on a second thread when run from source (no bundle for the worker to load)', () => {
+    expect(threadsAllowed()).toBe(false);
   });
 });

@@ -21,10 +21,10 @@ export function registerValidate(program: Command): void {
   cmd.action(async (paths: string[], _opts, command: Command) => {
     const opts = command.optsWithGlobals();
     const format = resolveFormat(opts);
-    const { loadFiles } = await import('../../data/load.js');
+    const { loadFilesAsync } = await import('../../data/load.js');
     const builtinOnly = paths.length === 0;
     const base = builtinOnly ? { countries: emptyCountries(), trade: emptyTrade(), criticality: [], sectors: [], origins: {} } : await loadBuiltin();
-    const r = loadFiles(builtinOnly ? [displayPath(builtinDataDir())] : paths, base);
+    const r = await loadFilesAsync(builtinOnly ? [displayPath(builtinDataDir())] : paths, base);
     const files = r.reports.map((rep) => ({
       file: rep.file,
       kind: rep.kind ?? null,
