@@ -66,6 +66,18 @@ describe('analyst checks: Korea', () => {
     }
   });
 
+  it('cathode precursors and lithium chemicals come from China, measured from Korea\'s imports, and the exposure to China names the precursors', () => {
+    const d = scsrJson(['dependence', 'kr', '--measured', '--sector', 'batteries']);
+    const row = (node: string): Any => d.rows.find((r: Any) => r.node === node && r.partner === 'cn');
+    // MOTIE via Asia Economy: 96.5% of Korea's pCAM imports from China in 2023 (the latest full year).
+    expect(row('cells/precursors')).toMatchObject({ measured: true, sharePct: 96.5, year: 2023, source: 'motie-2025-asiae' });
+    expect(row('refining/lithium')).toMatchObject({ measured: true });
+    expect(row('refining/lithium').sharePct).toBeGreaterThan(50);
+    const x = scsrJson(['exposure', 'kr', '--to', 'cn', '--sector', 'batteries']);
+    const precursors = x.sectors[0].detail.find((n: Any) => n.node === 'cells/precursors');
+    expect(precursors).toMatchObject({ ofImportsPct: 96.5, measured: true, source: 'motie-2025-asiae' });
+  });
+
   it('Japan\'s 2019 licence requirement on photoresists and hydrogen fluoride weighs on Korea in 2020 and shows in explain', () => {
     const e = scsrJson(['explain', 'semiconductors', 'materials/photoresists', '--country', 'kr', '--year', '2020']);
     const jp = e.suppliers.find((s: Any) => s.id === 'jp');
