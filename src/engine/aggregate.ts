@@ -10,19 +10,21 @@ import { TIE_EPSILON } from './params.js';
 import type { NodeScore } from './results.js';
 import type { ChainNode } from './tree.js';
 
-const round = (x: number, d: number): number => Math.round(x * 10 ** d) / 10 ** d;
+/** Round for display, half up, after dropping float noise (51.245 computed as 51.24499999999 is 51.25). */
+const round = (x: number, d: number): number => Math.round(Number((x * 10 ** d).toPrecision(12))) / 10 ** d;
 
 /** Fill `lenses` of every node under (and including) root, children first. */
 export function aggregateLenses(root: ChainNode, scores: ReadonlyMap<ChainNode, NodeScore>, nodeRisk: (n: NodeScore) => number | null): void {
-  // The covered share of each node's value, unrounded: a parent weighs its children with it
-  // (coveragePct in the result is rounded for display).
-  const covered = new Map<ChainNode, number>();
+  // Each node's value-weighted risk and covered share of its value, unrounded: a parent weighs
+  // its children with them (the result rounds both for display). Weighing rounded figures
+  // compounded the rounding from level to level, so that splitting a node moved its stage.
+  const weighted = new Map<ChainNode, { risk: number; covered: number }>();
   const visit = (n: ChainNode): void => {
     for (const c of n.children) visit(c);
     const s = scores.get(n)!;
     const own = nodeRisk(s);
-    const vw = valueWeighted(n, own, scores, covered);
-    if (vw) covered.set(n, vw.covered);
+    const vw = valueWeighted(n, own, scores, weighted);
+    if (vw) weighted.set(n, vw);
     s.lenses = { weakestLink: weakestLink(n, own, scores), valueWeighted: vw && { risk: round(vw.risk, 2), coveragePct: round(100 * vw.covered, 2), unvalued: vw.unvalued } };
   };
   visit(root);
@@ -48,15 +50,12 @@ function weakestLink(n: ChainNode, own: number | null, scores: ReadonlyMap<Chain
   return { risk: top, binding: [...new Set(binding)] };
 }
 
-function valueWeighted(n: ChainNode, own: number | null, scores: ReadonlyMap<ChainNode, NodeScore>, covered: ReadonlyMap<ChainNode, number>): { risk: number; covered: number; unvalued: string[] } | null {
+function valueWeighted(n: ChainNode, own: number | null, scores: ReadonlyMap<ChainNode, NodeScore>, weighted: ReadonlyMap<ChainNode, { risk: number; covered: number }>): { risk: number; covered: number; unvalued: string[] } | null {
   let weight = 0;
-  let sum = 0;
   let valued = 0;
+  const terms: Array<{ weight: number; risk: number }> = [];
   const unvalued: string[] = [];
-  const riskOf = (c: ChainNode): number | null => {
-    const l = scores.get(c)!.lenses;
-    return l.valueWeighted?.risk ?? l.weakestLink?.risk ?? null;
-  };
+  const riskOf = (c: ChainNode): number | null => weighted.get(c)?.risk ?? scores.get(c)!.lenses.weakestLink?.risk ?? null;
   // Values add up only in one currency: the node's own, else that of its first valued child.
   const currency = n.value?.currency ?? n.children.find((c) => c.value && riskOf(c) !== null)?.value?.currency;
   for (const c of n.children) {
@@ -66,9 +65,9 @@ function valueWeighted(n: ChainNode, own: number | null, scores: ReadonlyMap<Cha
       unvalued.push(c.path);
       continue;
     }
-    const known = c.value.millions * (covered.get(c) ?? 1);
+    const known = c.value.millions * (weighted.get(c)?.covered ?? 1);
     weight += known;
-    sum += known * risk;
+    terms.push({ weight: known, risk });
     valued += c.value.millions;
   }
   const total = n.value?.millions ?? null;
@@ -79,9 +78,13 @@ function valueWeighted(n: ChainNode, own: number | null, scores: ReadonlyMap<Cha
   if (own !== null && total !== null) {
     const rest = Math.max(0, total - valued);
     weight += rest;
-    sum += rest * own;
+    terms.push({ weight: rest, risk: own });
   }
   if (weight === 0) return null;
   const base = total ?? valued;
-  return { risk: sum / weight, covered: base > 0 ? Math.min(1, weight / base) : 1, unvalued };
+  // The mean as the first risk plus the weighted deviations from it: parts with one risk give
+  // exactly that risk (Σ w·r / Σ w can land a float's width off, and a rounding then flips).
+  const first = terms.find((t) => t.weight > 0)!.risk;
+  const risk = first + terms.reduce((a, t) => a + t.weight * (t.risk - first), 0) / weight;
+  return { risk, covered: base > 0 ? Math.min(1, weight / base) : 1, unvalued };
 }

@@ -270,7 +270,12 @@ describe('aggregation properties', () => {
           }
         },
       ),
-      { numRuns: 300 },
+      {
+        numRuns: 300,
+        // Found by this property in CI: a part's risk of 0.245 came out a float's width either
+        // side, and parents weighed rounded figures, so the split stage showed 0.25 against 0.24.
+        examples: [[{ shares: undefined, value: undefined, inputs: [{ shares: [snap([['aa', 35], ['rest', 0]])], value: 257, essential: false, parent: 0 }] }, 0, 2, [111, 361], false, false, 'bb', 'eu-crm']],
+      },
     );
   });
 });
