@@ -14,11 +14,13 @@ export type ThreadResult<T> = { ok: true; value: T } | { ok: false; errors: Data
  * The worker requires the loader bundle this module is part of and posts each file's result as
  * soon as it has it: the worker's heap then never holds its half of the data (holding it
  * until the end, plus the copy the main thread receives, put the benchmark over twice the memory).
+ * Written for either module system: an eval'd worker is an ES module where the process was
+ * started with --input-type=module, and has no require() there.
  */
 const WORKER = `
-const { workerData, parentPort } = require('node:worker_threads');
+const { workerData, parentPort } = process.getBuiltinModule('node:worker_threads');
 try {
-  const { parseInThread } = require(workerData.bundle);
+  const { parseInThread } = process.getBuiltinModule('node:module').createRequire(workerData.bundle)(workerData.bundle);
   workerData.files.forEach((f, i) => parentPort.postMessage({ i, result: parseInThread(f, workerData.countries) }));
   parentPort.postMessage({ done: true });
 } catch (e) {

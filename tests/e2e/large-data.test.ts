@@ -78,6 +78,22 @@ describe.skipIf(availableParallelism() < 2)('large user data on two threads', ()
     expect(two.hash).toBe(one.hash);
   }, 180_000);
 
+  it('the library parses on two threads too, from an ES module entry (--input-type=module), into the same model', () => {
+    const script = `import { loadModel } from ${JSON.stringify(join(ROOT, 'dist', 'index.js'))};
+      const r = await loadModel({ paths: [${JSON.stringify(GOOD)}] });
+      const { createHash } = await import('node:crypto');
+      console.log(r.ok, r.value.sectors.length, createHash('sha256').update(JSON.stringify(r.value)).digest('hex'));`;
+    const lib = (env: Record<string, string>) =>
+      spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT, env: { ...process.env, ...env }, encoding: 'utf8', timeout: 120_000 });
+    const two = lib({ SCSR_DEBUG: '1' });
+    const one = lib({ SCSR_THREADS: '1' });
+    expect(two.status, two.stderr).toBe(0);
+    const m = THREADED.exec(two.stderr);
+    expect(Number(m?.[1])).toBeGreaterThan(0);
+    expect(two.stdout).toMatch(/^true 72 [0-9a-f]{64}\n$/);
+    expect(two.stdout).toBe(one.stdout);
+  }, 180_000);
+
   it('errors are the same, file by file, whichever thread parsed the file', () => {
     // Both threads get some of the broken files: their errors cross from the worker and are placed here.
     const files = yamlFiles(BAD).map((f) => ({ file: f, bytes: readFileSync(join(BAD, f)) }));
